@@ -1,0 +1,76 @@
+import type { ModuleSchema } from '../schema/module-schema.js';
+import type { SqlStatementResult } from '../sql/sql-result.js';
+
+/** A 256-bit identity, as SpacetimeDB's `Identity` (also u256 in the ABI). */
+export type IdentityValue = bigint;
+
+/** Who is calling: the identity, the connection (0n for HTTP calls) and the JWT payload. */
+export interface Caller {
+  readonly identity: IdentityValue;
+  readonly connectionId: bigint;
+  /** The decoded JWT claims as JSON text, what `get_jwt_payload` returns; absent for the owner's internal calls. */
+  readonly jwtPayload?: string;
+}
+
+export type ReducerOutcome =
+  | {
+      readonly status: 'committed';
+      readonly changes: import('../datastore/datastore.js').TxChanges;
+      readonly durationMicros: number;
+    }
+  /** The module threw SenderError: the message is for the caller. */
+  | { readonly status: 'failed'; readonly message: string; readonly durationMicros: number }
+  /** Any other exception, a trap or a host failure. */
+  | {
+      readonly status: 'internal-error';
+      readonly message: string;
+      readonly durationMicros: number;
+    };
+
+export interface LogRecord {
+  readonly level: 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'panic';
+  readonly ts: bigint;
+  readonly target?: string;
+  readonly filename?: string;
+  readonly lineNumber?: number;
+  readonly message: string;
+}
+
+/** One published database, as the HTTP API, the CLI and (later) the WebSocket server use it. */
+export interface DatabaseHandle {
+  readonly identity: IdentityValue;
+  readonly names: readonly string[];
+  readonly owner: IdentityValue;
+  readonly schema: ModuleSchema;
+  /** BSATN of the module's RawModuleDef, for `/schema` and `describe`. */
+  readonly rawModuleDef: Uint8Array;
+  callReducer(name: string, args: Uint8Array, caller: Caller): Promise<ReducerOutcome>;
+  sql(query: string, caller: Caller): Promise<SqlStatementResult[]>;
+  logs(): readonly LogRecord[];
+  /** Calls `listener` for every new log record; returns an unsubscribe function. */
+  onLog(listener: (record: LogRecord) => void): () => void;
+}
+
+export interface PublishRequest {
+  /** The module bundle (ESM JavaScript) as `spacetime build` produces it. */
+  readonly program: string;
+  readonly name?: string;
+  readonly publisher: IdentityValue;
+  /** Delete the existing data instead of refusing an incompatible update. */
+  readonly clear: boolean;
+}
+
+export interface PublishResult {
+  readonly identity: IdentityValue;
+  readonly name?: string;
+  readonly op: 'created' | 'updated';
+}
+
+/** Every database on this host. */
+export interface HostApi {
+  publish(request: PublishRequest): Promise<PublishResult>;
+  /** By name or by identity hex. */
+  find(nameOrIdentity: string): DatabaseHandle | undefined;
+  delete(database: DatabaseHandle, by: IdentityValue): Promise<void>;
+  list(): readonly DatabaseHandle[];
+}

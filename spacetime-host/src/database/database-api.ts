@@ -55,6 +55,12 @@ export interface PublishRequest {
   /** The module bundle (ESM JavaScript) as `spacetime build` produces it. */
   readonly program: string;
   readonly name?: string;
+  /**
+   * The database to create or update by identity (`PUT /v1/database/<identity hex>`),
+   * which SpacetimeDB also accepts for a database that does not exist yet.
+   * When absent: the database called `name`, or a new one with a fresh identity.
+   */
+  readonly identity?: IdentityValue;
   readonly publisher: IdentityValue;
   /** Delete the existing data instead of refusing an incompatible update. */
   readonly clear: boolean;

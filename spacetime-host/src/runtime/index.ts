@@ -1,0 +1,8 @@
+export { BundleError, type BundleOptions, bundleModule } from './bundle-module.js';
+export { Errno, type ErrnoCode, isErrno, strerror } from './errno.js';
+export { nowMicros } from './host-syscalls.js';
+export { lowerBundle } from './lower-bundle.js';
+export { ModuleExecutionError, ModuleLoadError, ModuleSenderError } from './module-errors.js';
+export type { ModuleHost, ModuleLogEntry, ModuleLogLevel } from './module-host.js';
+export { ModuleInstance } from './module-instance.js';
+export { SyscallError } from './syscall-error.js';

@@ -33,8 +33,20 @@ export interface LogRecord {
   readonly target?: string;
   readonly filename?: string;
   readonly lineNumber?: number;
+  /** The reducer, view or procedure that was running (SpacetimeDB's `function` field). */
+  readonly function?: string;
   readonly message: string;
 }
+
+export type ProcedureOutcome =
+  /** `value` is the BSATN of the procedure's return type. */
+  | { readonly status: 'returned'; readonly value: Uint8Array; readonly durationMicros: number }
+  /** The procedure threw (SpacetimeDB's `ProcedureCallError::InternalError`). */
+  | {
+      readonly status: 'internal-error';
+      readonly message: string;
+      readonly durationMicros: number;
+    };
 
 /** One published database, as the HTTP API, the CLI and (later) the WebSocket server use it. */
 export interface DatabaseHandle {
@@ -45,6 +57,21 @@ export interface DatabaseHandle {
   /** BSATN of the module's RawModuleDef, for `/schema` and `describe`. */
   readonly rawModuleDef: Uint8Array;
   callReducer(name: string, args: Uint8Array, caller: Caller): Promise<ReducerOutcome>;
+  /** Runs a procedure; its own transactions are durable when this resolves. */
+  callProcedure(name: string, args: Uint8Array, caller: Caller): Promise<ProcedureOutcome>;
+  /**
+   * Runs a view over the committed state and returns its rows (each the BSATN
+   * of the view's row type). `caller` matters for per-sender views only.
+   */
+  callView(name: string, caller: Caller, args?: Uint8Array): readonly Uint8Array[];
+  /**
+   * Admits a client connection: records its JWT for `get_jwt_payload` and runs
+   * the module's `clientConnected`; rejects with `ConnectionRejectedError`
+   * (database/database-errors.ts) when that reducer fails.
+   */
+  connect(caller: Caller): Promise<void>;
+  /** Runs `clientDisconnected` (failures are logged) and forgets the connection. */
+  disconnect(caller: Caller): Promise<void>;
   sql(query: string, caller: Caller): Promise<SqlStatementResult[]>;
   logs(): readonly LogRecord[];
   /** Calls `listener` for every new log record; returns an unsubscribe function. */

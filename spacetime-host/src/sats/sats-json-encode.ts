@@ -1,6 +1,8 @@
-import { AlgebraicType, BinaryReader, BinaryWriter, type SumType } from 'spacetimedb';
-import { resolveType, SatsJsonError, type Typespace } from './sats-json.js';
+import { BinaryWriter } from 'spacetimedb';
+import type { AlgebraicType, SumType } from './algebraic-type.js';
+import { SatsJsonError } from './sats-json.js';
 import { stringifySatsJson } from './sats-json-text.js';
+import { resolveType, type Typespace } from './typespace.js';
 
 /**
  * Encodes a SATS-JSON value as BSATN, accepting what SpacetimeDB's JSON
@@ -22,20 +24,6 @@ export function jsonToBsatn(
   const writer = new BinaryWriter(64);
   writeJson(type, typespace, json, rootPath, writer);
   return writer.getBuffer().slice();
-}
-
-/** The JS value the library's `AlgebraicType.makeDeserializer` produces for a SATS-JSON value. */
-export function jsonToLibraryValue(
-  type: AlgebraicType,
-  typespace: Typespace,
-  json: unknown,
-  rootPath = '',
-): unknown {
-  const bytes = jsonToBsatn(type, typespace, json, rootPath);
-  const deserialize = AlgebraicType.makeDeserializer(type, {
-    types: typespace.types as AlgebraicType[],
-  });
-  return deserialize(new BinaryReader(bytes));
 }
 
 type IntTag = 'I8' | 'U8' | 'I16' | 'U16' | 'I32' | 'U32' | 'I64' | 'U64' | 'I128' | 'U128';

@@ -1,23 +1,28 @@
-import { AlgebraicType, BinaryWriter, type ProductType } from 'spacetimedb';
+import { BinaryWriter } from 'spacetimedb';
 import { describe, expect, it } from 'vitest';
-import { bsatnToJson, libraryValueToJson, SatsJsonError, type Typespace } from './sats-json.js';
-import { jsonToBsatn, jsonToLibraryValue } from './sats-json-encode.js';
+import { type AlgebraicType, type ProductType, type SumType, Ty } from './algebraic-type.js';
+import { bsatnToJson, SatsJsonError } from './sats-json.js';
+import { jsonToBsatn } from './sats-json-encode.js';
+import type { Typespace } from './typespace.js';
+
+const productOf = (value: ProductType): AlgebraicType => ({ tag: 'Product', value });
+const sumOf = (value: SumType): AlgebraicType => ({ tag: 'Sum', value });
 
 const noTypes: Typespace = { types: [] };
 
-const identityType = AlgebraicType.Product({
-  elements: [{ name: '__identity__', algebraicType: AlgebraicType.U256 }],
+const identityType = productOf({
+  elements: [{ name: '__identity__', algebraicType: Ty.U256 }],
 });
-const timestampType = AlgebraicType.Product({
-  elements: [{ name: '__timestamp_micros_since_unix_epoch__', algebraicType: AlgebraicType.I64 }],
+const timestampType = productOf({
+  elements: [{ name: '__timestamp_micros_since_unix_epoch__', algebraicType: Ty.I64 }],
 });
-const optionI32 = AlgebraicType.Sum({
+const optionI32 = sumOf({
   variants: [
-    { name: 'some', algebraicType: AlgebraicType.I32 },
-    { name: 'none', algebraicType: AlgebraicType.Product({ elements: [] }) },
+    { name: 'some', algebraicType: Ty.I32 },
+    { name: 'none', algebraicType: productOf({ elements: [] }) },
   ],
 });
-const bytesType = AlgebraicType.Array(AlgebraicType.U8);
+const bytesType = Ty.array(Ty.U8);
 
 function bytesOf(write: (w: BinaryWriter) => void): Uint8Array {
   const writer = new BinaryWriter(16);
@@ -31,19 +36,14 @@ function product(...elements: [string, AlgebraicType][]): ProductType {
 
 describe('bsatnToJson', () => {
   it('writes small integers as numbers and 64/128-bit integers as bigints', () => {
-    const row = product(
-      ['a', AlgebraicType.I8],
-      ['b', AlgebraicType.U32],
-      ['c', AlgebraicType.U64],
-      ['d', AlgebraicType.I128],
-    );
+    const row = product(['a', Ty.I8], ['b', Ty.U32], ['c', Ty.U64], ['d', Ty.I128]);
     const bytes = bytesOf((w) => {
       w.writeI8(-5);
       w.writeU32(4_000_000_000);
       w.writeU64(2n ** 64n - 1n);
       w.writeI128(-(2n ** 100n));
     });
-    expect(bsatnToJson(AlgebraicType.Product(row), noTypes, bytes)).toEqual([
+    expect(bsatnToJson(productOf(row), noTypes, bytes)).toEqual([
       -5,
       4_000_000_000,
       2n ** 64n - 1n,
@@ -54,21 +54,21 @@ describe('bsatnToJson', () => {
   it('writes 256-bit integers as 0x-prefixed minimal hex, with a sign when negative', () => {
     expect(
       bsatnToJson(
-        AlgebraicType.U256,
+        Ty.U256,
         noTypes,
         bytesOf((w) => w.writeU256(255n)),
       ),
     ).toBe('0xff');
     expect(
       bsatnToJson(
-        AlgebraicType.U256,
+        Ty.U256,
         noTypes,
         bytesOf((w) => w.writeU256(0n)),
       ),
     ).toBe('0x0');
     expect(
       bsatnToJson(
-        AlgebraicType.I256,
+        Ty.I256,
         noTypes,
         bytesOf((w) => w.writeI256(-26n)),
       ),
@@ -78,28 +78,28 @@ describe('bsatnToJson', () => {
   it('writes an f32 with its shortest digits and a non-finite float as null', () => {
     expect(
       bsatnToJson(
-        AlgebraicType.F32,
+        Ty.F32,
         noTypes,
         bytesOf((w) => w.writeF32(0.1)),
       ),
     ).toBe(0.1);
     expect(
       bsatnToJson(
-        AlgebraicType.F32,
+        Ty.F32,
         noTypes,
         bytesOf((w) => w.writeF32(16777216)),
       ),
     ).toBe(16777216);
     expect(
       bsatnToJson(
-        AlgebraicType.F64,
+        Ty.F64,
         noTypes,
         bytesOf((w) => w.writeF64(Number.NaN)),
       ),
     ).toBe(null);
     expect(
       bsatnToJson(
-        AlgebraicType.F32,
+        Ty.F32,
         noTypes,
         bytesOf((w) => w.writeF32(-Infinity)),
       ),
@@ -114,10 +114,7 @@ describe('bsatnToJson', () => {
       w.writeString('x');
       w.writeString('é');
     });
-    expect(bsatnToJson(AlgebraicType.Array(AlgebraicType.String), noTypes, strings)).toEqual([
-      'x',
-      'é',
-    ]);
+    expect(bsatnToJson(Ty.array(Ty.String), noTypes, strings)).toEqual(['x', 'é']);
   });
 
   it('bare form: products are arrays and sums are [tag, value], as /sql rows are', () => {
@@ -146,33 +143,25 @@ describe('bsatnToJson', () => {
 
   it('resolves refs through the typespace', () => {
     const typespace: Typespace = {
-      types: [AlgebraicType.Product(product(['x', AlgebraicType.U8], ['next', optionI32]))],
+      types: [productOf(product(['x', Ty.U8], ['next', optionI32]))],
     };
     const bytes = new Uint8Array([7, 1]);
-    expect(bsatnToJson(AlgebraicType.Ref(0), typespace, bytes, 'typed')).toEqual({
+    expect(bsatnToJson(Ty.ref(0), typespace, bytes, 'typed')).toEqual({
       x: 7,
       next: { none: [] },
     });
   });
 
   it('rejects truncated input, trailing bytes, bad tags and dangling refs', () => {
-    expect(() => bsatnToJson(AlgebraicType.U32, noTypes, new Uint8Array([1, 2]))).toThrow(
-      /invalid BSATN/,
-    );
-    expect(() => bsatnToJson(AlgebraicType.U8, noTypes, new Uint8Array([1, 2]))).toThrow(
-      /1 trailing byte/,
-    );
+    expect(() => bsatnToJson(Ty.U32, noTypes, new Uint8Array([1, 2]))).toThrow(/invalid BSATN/);
+    expect(() => bsatnToJson(Ty.U8, noTypes, new Uint8Array([1, 2]))).toThrow(/1 trailing byte/);
     expect(() => bsatnToJson(optionI32, noTypes, new Uint8Array([9]))).toThrow(/unknown sum tag 9/);
-    expect(() => bsatnToJson(AlgebraicType.Ref(3), noTypes, new Uint8Array())).toThrow(
-      SatsJsonError,
-    );
+    expect(() => bsatnToJson(Ty.ref(3), noTypes, new Uint8Array())).toThrow(SatsJsonError);
   });
 });
 
 describe('jsonToBsatn', () => {
-  const transferArgs = AlgebraicType.Product(
-    product(['from', AlgebraicType.U32], ['to', AlgebraicType.U32], ['amount', AlgebraicType.I64]),
-  );
+  const transferArgs = productOf(product(['from', Ty.U32], ['to', Ty.U32], ['amount', Ty.I64]));
 
   it('accepts a product as an array or as an object keyed by field name', () => {
     const expected = bytesOf((w) => {
@@ -208,21 +197,19 @@ describe('jsonToBsatn', () => {
     expect(jsonToBsatn(identityType, noTypes, { __identity__: '0xff' })).toEqual(
       bytesOf((w) => w.writeU256(255n)),
     );
-    expect(jsonToBsatn(AlgebraicType.I256, noTypes, '-0x10')).toEqual(
-      bytesOf((w) => w.writeI256(-16n)),
-    );
-    expect(() => jsonToBsatn(AlgebraicType.U256, noTypes, 255)).toThrow(
+    expect(jsonToBsatn(Ty.I256, noTypes, '-0x10')).toEqual(bytesOf((w) => w.writeI256(-16n)));
+    expect(() => jsonToBsatn(Ty.U256, noTypes, 255)).toThrow(
       'expected a u256 as a "0x"-prefixed hex string, got 255',
     );
-    expect(() => jsonToBsatn(AlgebraicType.U256, noTypes, '-0x1')).toThrow(/u256/);
-    expect(() => jsonToBsatn(AlgebraicType.I256, noTypes, `0x8${'0'.repeat(63)}`)).toThrow(
+    expect(() => jsonToBsatn(Ty.U256, noTypes, '-0x1')).toThrow(/u256/);
+    expect(() => jsonToBsatn(Ty.I256, noTypes, `0x8${'0'.repeat(63)}`)).toThrow(
       /out of range for i256/,
     );
   });
 
   it('names the path of a bad field', () => {
-    const owner = AlgebraicType.Product(product(['owner', AlgebraicType.U32]));
-    const args = AlgebraicType.Product(product(['name', AlgebraicType.String], ['pet', owner]));
+    const owner = productOf(product(['owner', Ty.U32]));
+    const args = productOf(product(['name', Ty.String], ['pet', owner]));
     const error = (() => {
       try {
         jsonToBsatn(args, noTypes, ['rex', { owner: 'x' }], 'args');
@@ -250,28 +237,26 @@ describe('jsonToBsatn', () => {
     );
     expect(() => jsonToBsatn(optionI32, noTypes, [7, 1])).toThrow(/unknown variant tag 7/);
     expect(() => jsonToBsatn(optionI32, noTypes, { some: 1, none: [] })).toThrow(/expected a sum/);
-    expect(() => jsonToBsatn(AlgebraicType.U8, noTypes, 256)).toThrow('256 is out of range for u8');
-    expect(() => jsonToBsatn(AlgebraicType.I32, noTypes, 1.5)).toThrow('expected an i32, got 1.5');
-    expect(() => jsonToBsatn(AlgebraicType.U64, noTypes, -1n)).toThrow(
-      '-1 is out of range for u64',
-    );
-    expect(() => jsonToBsatn(AlgebraicType.Bool, noTypes, 'true')).toThrow('expected a bool');
-    expect(() => jsonToBsatn(AlgebraicType.String, noTypes, undefined, 'name')).toThrow(
+    expect(() => jsonToBsatn(Ty.U8, noTypes, 256)).toThrow('256 is out of range for u8');
+    expect(() => jsonToBsatn(Ty.I32, noTypes, 1.5)).toThrow('expected an i32, got 1.5');
+    expect(() => jsonToBsatn(Ty.U64, noTypes, -1n)).toThrow('-1 is out of range for u64');
+    expect(() => jsonToBsatn(Ty.Bool, noTypes, 'true')).toThrow('expected a bool');
+    expect(() => jsonToBsatn(Ty.String, noTypes, undefined, 'name')).toThrow(
       'name: expected a string, got nothing',
     );
-    expect(() => jsonToBsatn(AlgebraicType.Bool, noTypes, null)).toThrow('got null');
+    expect(() => jsonToBsatn(Ty.Bool, noTypes, null)).toThrow('got null');
   });
 
   it('round-trips through bsatnToJson in both forms', () => {
-    const row = AlgebraicType.Product(
+    const row = productOf(
       product(
-        ['id', AlgebraicType.U64],
+        ['id', Ty.U64],
         ['owner', identityType],
-        ['tags', AlgebraicType.Array(AlgebraicType.String)],
+        ['tags', Ty.array(Ty.String)],
         ['score', optionI32],
         ['blob', bytesType],
-        ['ratio', AlgebraicType.F32],
-        ['big', AlgebraicType.I256],
+        ['ratio', Ty.F32],
+        ['big', Ty.I256],
       ),
     );
     const json = [2n ** 63n, ['0xabc'], ['a', 'b'], [0, -7], '00ff', 0.1, '-0x5'];
@@ -288,21 +273,5 @@ describe('jsonToBsatn', () => {
       big: '-0x5',
     });
     expect(jsonToBsatn(row, noTypes, typed)).toEqual(bytes);
-  });
-});
-
-describe('library values', () => {
-  it('converts the library deserializer shape to and from SATS-JSON', () => {
-    const row = AlgebraicType.Product(
-      product(['id', AlgebraicType.U32], ['who', identityType], ['score', optionI32]),
-    );
-    const value = jsonToLibraryValue(row, noTypes, [3, ['0x2a'], { some: 9 }]) as Record<
-      string,
-      unknown
-    >;
-    expect(value.id).toBe(3);
-    expect(value.score).toBe(9);
-    expect(String((value.who as { toHexString(): string }).toHexString())).toMatch(/2a$/);
-    expect(libraryValueToJson(row, noTypes, value)).toEqual([3, ['0x2a'], [0, 9]]);
   });
 });

@@ -1,18 +1,14 @@
-import { AlgebraicType, BinaryReader, BinaryWriter } from 'spacetimedb';
+import { BinaryReader } from 'spacetimedb';
+import type { AlgebraicType } from './algebraic-type.js';
+import { resolveType, type Typespace } from './typespace.js';
 
-/**
- * SATS-JSON: SpacetimeDB's JSON form of algebraic values
- * (crates/sats/src/ser/serde.rs, de/serde.rs), converted straight from and to
- * BSATN.
- *
- * In memory a JSON value uses `bigint` for every 64- and 128-bit integer
- * (write it with `stringifySatsJson`); 256-bit integers are `"0x…"` strings
- * (`"-0x…"` when negative), byte arrays are lowercase hex strings, and a
- * non-finite float is `null`, all as serde_json writes them.
- */
-export interface Typespace {
-  readonly types: readonly AlgebraicType[];
-}
+// SATS-JSON: SpacetimeDB's JSON form of algebraic values (crates/sats/src/ser/serde.rs,
+// de/serde.rs), converted straight from BSATN here and to BSATN in sats-json-encode.ts.
+//
+// In memory a JSON value uses `bigint` for every 64- and 128-bit integer (write it with
+// `stringifySatsJson`); 256-bit integers are `"0x…"` strings (`"-0x…"` when negative),
+// byte arrays are lowercase hex strings, and a non-finite float is `null`, all as
+// serde_json writes them.
 
 /**
  * - `bare`: how SpacetimeDB serialises a value without its type, e.g. the rows
@@ -33,18 +29,6 @@ export class SatsJsonError extends Error {
   ) {
     super(path === '' ? problem : `${path}: ${problem}`);
   }
-}
-
-export function resolveType(type: AlgebraicType, typespace: Typespace): AlgebraicType {
-  let resolved = type;
-  for (let hops = 0; resolved.tag === 'Ref'; hops++) {
-    const next = typespace.types[resolved.value];
-    if (next === undefined || hops > typespace.types.length) {
-      throw new SatsJsonError('', `unresolvable type reference ${resolved.value}`);
-    }
-    resolved = next;
-  }
-  return resolved;
 }
 
 /** Decodes one BSATN value into SATS-JSON; throws `SatsJsonError` on malformed or trailing bytes. */
@@ -163,19 +147,4 @@ function f32ToJson(value: number): number | null {
 
 export function toHex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
-}
-
-/** SATS-JSON of a JS value shaped as the library's `AlgebraicType.makeDeserializer` returns it. */
-export function libraryValueToJson(
-  type: AlgebraicType,
-  typespace: Typespace,
-  value: unknown,
-  form: SatsJsonForm = 'bare',
-): unknown {
-  const writer = new BinaryWriter(64);
-  const serialize = AlgebraicType.makeSerializer(type, {
-    types: typespace.types as AlgebraicType[],
-  });
-  serialize(writer, value);
-  return bsatnToJson(type, typespace, writer.getBuffer(), form);
 }

@@ -1,20 +1,23 @@
-import { AlgebraicType } from 'spacetimedb';
 import { describe, expect, it } from 'vitest';
+import { type AlgebraicType, type ProductType, type SumType, Ty } from './algebraic-type.js';
 import { algebraicTypeToJson, productTypeToJson } from './sats-type-json.js';
+
+const productOf = (value: ProductType): AlgebraicType => ({ tag: 'Product', value });
+const sumOf = (value: SumType): AlgebraicType => ({ tag: 'Sum', value });
 
 describe('algebraicTypeToJson', () => {
   it('writes types as SpacetimeDB does in a /sql schema', () => {
     const schema = productTypeToJson({
       elements: [
-        { name: 'id', algebraicType: AlgebraicType.U32 },
+        { name: 'id', algebraicType: Ty.U32 },
         {
           name: 'owner',
-          algebraicType: AlgebraicType.Product({
-            elements: [{ name: '__identity__', algebraicType: AlgebraicType.U256 }],
+          algebraicType: productOf({
+            elements: [{ name: '__identity__', algebraicType: Ty.U256 }],
           }),
         },
-        { name: 'tags', algebraicType: AlgebraicType.Array(AlgebraicType.String) },
-        { name: undefined, algebraicType: AlgebraicType.Ref(4) },
+        { name: 'tags', algebraicType: Ty.array(Ty.String) },
+        { name: undefined, algebraicType: Ty.ref(4) },
       ],
     });
     expect(schema).toEqual({
@@ -35,10 +38,10 @@ describe('algebraicTypeToJson', () => {
   });
 
   it('writes sums with their variants', () => {
-    const option = AlgebraicType.Sum({
+    const option = sumOf({
       variants: [
-        { name: 'some', algebraicType: AlgebraicType.Bool },
-        { name: 'none', algebraicType: AlgebraicType.Product({ elements: [] }) },
+        { name: 'some', algebraicType: Ty.Bool },
+        { name: 'none', algebraicType: productOf({ elements: [] }) },
       ],
     });
     expect(algebraicTypeToJson(option)).toEqual({

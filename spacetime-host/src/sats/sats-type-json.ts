@@ -1,4 +1,4 @@
-import type { AlgebraicType, ProductType, SumType } from 'spacetimedb';
+import type { AlgebraicType, ProductType, SumType } from './algebraic-type.js';
 
 /**
  * The SATS-JSON of a type, as SpacetimeDB writes the `schema` of a `/sql`

@@ -1,4 +1,4 @@
-import type { AlgebraicType, ProductType } from 'spacetimedb';
+import type { AlgebraicType, ProductType } from '../sats/algebraic-type.js';
 
 /**
  * The host's normalised view of a module's RawModuleDef (V10): every name is
@@ -7,7 +7,11 @@ import type { AlgebraicType, ProductType } from 'spacetimedb';
  * module sees through `table_id_from_name` / `index_id_from_name`.
  */
 export interface ModuleSchema {
-  /** The typespace as the module declared it; column types may contain Refs into it. */
+  /**
+   * The module's typespace, with product field and sum variant names
+   * case-converted as SpacetimeDB stores them; reducer/procedure params and
+   * view return types may contain Refs into it.
+   */
   readonly typespace: { readonly types: readonly AlgebraicType[] };
   /** tableId = position in this array. */
   readonly tables: readonly TableSchema[];
@@ -96,6 +100,7 @@ export interface ReducerSchema extends FunctionSchema {
 }
 
 export interface ViewSchema {
+  /** The id the module dispatches on: `__call_view__` when perSender, else `__call_view_anon__`. */
   readonly id: number;
   readonly name: string;
   /** true for `spacetimedb.view` (depends on the sender), false for `anonymousView`. */

@@ -5,7 +5,7 @@
  * A bundle whose reducer 0, view 0, anonymous view 0 and procedure 0 each run
  * `body` with `sys` (2.0), `sys21` (2.1), `report(value)` (logs JSON at info
  * level), `attempt(fn)` (returns `{ ok }` or the error's class name, message
- * and protocol fields), `args` (a Uint8Array), `kind` and `ctx` (sender, connId, timestamp), plus the
+ * and protocol fields), `args` (a Uint8Array), `kind` and `ctx` (id, sender, connId, timestamp), plus the
  * helpers `u32s(...values)`, `bufferOf(bytes, capacity)` and `readU32s(buffer, length)`.
  */
 export function probeModule(body: string, topLevel = ''): string {
@@ -21,6 +21,7 @@ function errorClass(code) {
   if (!cls) {
     cls = class extends Error {};
     Object.defineProperty(cls, 'name', { value: 'Errno' + code });
+    Object.defineProperty(cls.prototype, 'name', { value: 'Errno' + code });
     errorClasses.set(code, cls);
   }
   return cls;
@@ -66,13 +67,13 @@ export default {
       __describe_module__: () => new Uint8Array([7, 7]),
       __get_error_constructor__: errorClass,
       __sender_error_class__: SenderError,
-      __call_reducer__(_id, sender, connId, timestamp, argsView) {
-        return run('reducer', new Uint8Array(argsView.buffer, argsView.byteOffset, argsView.byteLength), { sender, connId, timestamp });
+      __call_reducer__(id, sender, connId, timestamp, argsView) {
+        return run('reducer', new Uint8Array(argsView.buffer, argsView.byteOffset, argsView.byteLength), { id, sender, connId, timestamp });
       },
-      __call_view__(_id, sender, args) { return { data: run('view', args, { sender }) ?? new Uint8Array(0) }; },
-      __call_view_anon__(_id, args) { return { data: run('anon', args, {}) ?? new Uint8Array(0) }; },
-      __call_procedure__(_id, sender, connId, timestamp, args) {
-        return run('procedure', args, { sender, connId, timestamp }) ?? new Uint8Array(0);
+      __call_view__(id, sender, args) { return { data: run('view', args, { id, sender }) ?? new Uint8Array(0) }; },
+      __call_view_anon__(id, args) { return { data: run('anon', args, { id }) ?? new Uint8Array(0) }; },
+      __call_procedure__(id, sender, connId, timestamp, args) {
+        return run('procedure', args, { id, sender, connId, timestamp }) ?? new Uint8Array(0);
       },
     };
   },

@@ -1,0 +1,59 @@
+import type { Datastore, MutTx, TxChanges } from '../datastore/datastore.js';
+import type { Durability } from '../durability/durability.js';
+import { nowMicros } from '../runtime/host-syscalls.js';
+import type { ScheduleKeeper } from './schedule-keeper.js';
+
+/**
+ * What follows every committed transaction, whoever committed it (reducer,
+ * procedure, scheduler, SQL): schedule timers follow the changes, listeners
+ * hear them, the commit log gets them, and every `snapshotEvery` commits a
+ * snapshot is taken so recovery does not replay the whole log.
+ */
+export class CommitPipeline {
+  readonly #listeners = new Set<(changes: TxChanges) => void>();
+  #commitsSinceSnapshot = 0;
+
+  constructor(
+    private readonly datastore: Datastore,
+    private readonly durability: Durability,
+    private readonly schedules: ScheduleKeeper,
+    private readonly moduleHash: string,
+    private readonly snapshotEvery: number,
+    private readonly logError: (message: string) => void,
+  ) {}
+
+  /** Commits `tx` now; resolves when it is durable. */
+  commit(tx: MutTx): Promise<void> {
+    return this.afterCommit(tx.commit(nowMicros()));
+  }
+
+  /** Resolves when `changes` are durable. */
+  afterCommit(changes: TxChanges): Promise<void> {
+    this.schedules.apply(changes);
+    for (const listener of this.#listeners) {
+      try {
+        listener(changes);
+      } catch (error) {
+        this.logError(`a commit listener failed: ${error}`);
+      }
+    }
+    const durable = this.durability.append(changes);
+    if (++this.#commitsSinceSnapshot >= this.snapshotEvery) {
+      this.snapshot().catch((error) => this.logError(`snapshot failed: ${error}`));
+    }
+    return durable;
+  }
+
+  onCommit(listener: (changes: TxChanges) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** Snapshots the committed state as it is now; resolves when written. */
+  snapshot(): Promise<void> {
+    this.#commitsSinceSnapshot = 0;
+    return this.durability.snapshot(this.datastore.exportState(), this.moduleHash);
+  }
+}

@@ -1,0 +1,36 @@
+import type { Caller } from './database-api.js';
+
+/**
+ * The clients a database knows by connection id, for `get_jwt_payload`
+ * (SpacetimeDB reads them from `st_client`/`st_connection_credentials`).
+ */
+export class Connections {
+  readonly #callers = new Map<bigint, Caller>();
+
+  add(caller: Caller): void {
+    this.#callers.set(caller.connectionId, caller);
+  }
+
+  remove(connectionId: bigint): void {
+    this.#callers.delete(connectionId);
+  }
+
+  jwtPayload(connectionId: bigint): string | undefined {
+    return this.#callers.get(connectionId)?.jwtPayload;
+  }
+
+  /**
+   * Runs `body` with `caller` known when it brought a JWT without connecting
+   * (an HTTP call), so its JWT is readable during that call only.
+   */
+  during<T>(caller: Caller, body: () => T): T {
+    const id = caller.connectionId;
+    if (id === 0n || caller.jwtPayload === undefined || this.#callers.has(id)) return body();
+    this.#callers.set(id, caller);
+    try {
+      return body();
+    } finally {
+      this.#callers.delete(id);
+    }
+  }
+}

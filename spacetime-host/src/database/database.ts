@@ -1,0 +1,409 @@
+import type { Datastore, MutTx, TxChanges } from '../datastore/datastore.js';
+import type { Durability } from '../durability/durability.js';
+import { nowMicros } from '../runtime/host-syscalls.js';
+import type { ModuleHost, ModuleLogEntry } from '../runtime/module-host.js';
+import { ModuleInstance } from '../runtime/module-instance.js';
+import type { FunctionSchema, ModuleSchema } from '../schema/module-schema.js';
+import type { SqlStatementResult } from '../sql/sql-result.js';
+import { CommitPipeline } from './commit-pipeline.js';
+import { Connections } from './connections.js';
+import type {
+  Caller,
+  DatabaseHandle,
+  LogRecord,
+  ProcedureOutcome,
+  ReducerOutcome,
+} from './database-api.js';
+import {
+  ConnectionRejectedError,
+  DatabaseClosedError,
+  LifecycleReducerError,
+  NoSuchProcedureError,
+  NoSuchReducerError,
+  NoSuchViewError,
+  PublishError,
+} from './database-errors.js';
+import type { DatabaseServices, SqlTarget } from './database-services.js';
+import { executeProcedure } from './execute-procedure.js';
+import { executeReducer, type ReducerContext } from './execute-reducer.js';
+import { FunctionCatalog } from './function-catalog.js';
+import { ModuleLogs } from './module-logs.js';
+import { ScheduleKeeper } from './schedule-keeper.js';
+import type { DueSchedule } from './scheduler.js';
+import { decodeViewResult } from './view-result.js';
+
+const NO_ARGS = new Uint8Array(0);
+
+/** Commits between snapshots; SpacetimeDB snapshots every million transactions. */
+export const DEFAULT_SNAPSHOT_EVERY = 1_000_000;
+
+export interface DatabaseConfig {
+  readonly identity: bigint;
+  readonly owner: bigint;
+  readonly names: readonly string[];
+  /** `<dataDir>/databases/<identityHex>`: the commit log and snapshots live here. */
+  readonly dir: string;
+  /** The module bundle and its sha256 (hex), which names it in snapshots. */
+  readonly program: string;
+  readonly moduleHash: string;
+  readonly services: DatabaseServices;
+  readonly logCapacity?: number;
+  readonly snapshotEvery?: number;
+}
+
+/**
+ * One database: a module instance over a datastore, with durability, logs
+ * and scheduled reducers. Every reducer call is one transaction; its result
+ * is reported once the transaction is durable. Calls run synchronously one
+ * after another (JavaScript runs one at a time), so transactions never
+ * overlap, and while one waits for its fsync the next ones run and share it.
+ */
+export class Database implements DatabaseHandle, ModuleHost {
+  readonly identity: bigint;
+  readonly owner: bigint;
+  names: readonly string[];
+  readonly moduleHash: string;
+  readonly schema: ModuleSchema;
+  readonly rawModuleDef: Uint8Array;
+  readonly #config: DatabaseConfig;
+  readonly #instance: ModuleInstance;
+  readonly #catalog: FunctionCatalog;
+  readonly #logs: ModuleLogs;
+  readonly #schedules: ScheduleKeeper;
+  readonly #connections = new Connections();
+  #datastore!: Datastore;
+  #durability!: Durability;
+  #commits!: CommitPipeline;
+  #reducers!: ReducerContext;
+  /** Durability of the running procedure's commits, which its result waits for. */
+  #procedureCommits: Promise<void>[] | undefined;
+  #closed = false;
+
+  private constructor(config: DatabaseConfig) {
+    this.#config = config;
+    this.identity = config.identity;
+    this.owner = config.owner;
+    this.names = config.names;
+    this.moduleHash = config.moduleHash;
+    this.#logs = new ModuleLogs(config.logCapacity);
+    this.#instance = ModuleInstance.load(config.program, this);
+    this.rawModuleDef = this.#instance.rawModuleDef;
+    this.schema = config.services.decodeSchema(this.rawModuleDef);
+    this.#catalog = new FunctionCatalog(this.schema);
+    this.#schedules = new ScheduleKeeper(this.schema, (due) => this.#runScheduled(due));
+  }
+
+  /**
+   * Creates a new database: loads the module, starts empty storage in
+   * `config.dir` and runs `init` as `publisher`. Fails with `PublishError`
+   * (leaving the directory to the caller) when `init` fails.
+   */
+  static async create(config: DatabaseConfig, publisher: bigint): Promise<Database> {
+    const database = new Database(config);
+    const durability = config.services.openDurability(config.dir);
+    await durability.recover();
+    database.#attach(config.services.createDatastore(database.schema), durability);
+    const init = database.schema.lifecycle.init;
+    if (init !== undefined) {
+      const run = database.#runReducer(init, publisher, 0n, NO_ARGS);
+      if (run.outcome.status !== 'committed') {
+        await database.close();
+        throw new PublishError(`the init reducer failed: ${run.outcome.message}`);
+      }
+      await run.durable;
+    }
+    database.#schedules.armAll(database.#datastore.committed);
+    return database;
+  }
+
+  /** Opens an existing database: its latest snapshot plus the commit log after it. */
+  static async open(config: DatabaseConfig): Promise<Database> {
+    const database = new Database(config);
+    const durability = config.services.openDurability(config.dir);
+    const recovered = await durability.recover();
+    const datastore = config.services.createDatastore(database.schema, recovered.snapshot?.state);
+    for await (const changes of recovered.transactions) datastore.replay(changes);
+    database.#attach(datastore, durability);
+    if (recovered.droppedTornTail) {
+      database.#systemLog('warn', 'dropped a torn transaction at the end of the commit log');
+    }
+    database.#schedules.armAll(datastore.committed);
+    return database;
+  }
+
+  /** The datastore, for the SQL engine and (later) subscriptions. */
+  get datastore(): Datastore {
+    return this.#datastore;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Hears every committed transaction (before it is durable), e.g. to update subscriptions. */
+  onCommit(listener: (changes: TxChanges) => void): () => void {
+    return this.#commits.onCommit(listener);
+  }
+
+  async callReducer(name: string, args: Uint8Array, caller: Caller): Promise<ReducerOutcome> {
+    this.#ensureOpen();
+    const entry = this.#catalog.reducer(name);
+    if (entry === undefined) throw new NoSuchReducerError(name);
+    const reducer = entry.schema;
+    if (reducer.lifecycle !== undefined) throw new LifecycleReducerError(name, reducer.lifecycle);
+    if (!reducer.clientCallable && caller.identity !== this.owner)
+      throw new NoSuchReducerError(name);
+    entry.checkArgs(args);
+    const run = this.#connections.during(caller, () =>
+      this.#runReducer(reducer.id, caller.identity, caller.connectionId, args),
+    );
+    await run.durable;
+    return run.outcome;
+  }
+
+  async callProcedure(name: string, args: Uint8Array, caller: Caller): Promise<ProcedureOutcome> {
+    this.#ensureOpen();
+    const entry = this.#catalog.procedure(name);
+    if (entry === undefined) throw new NoSuchProcedureError(name);
+    if (!entry.schema.clientCallable && caller.identity !== this.owner) {
+      throw new NoSuchProcedureError(name);
+    }
+    entry.checkArgs(args);
+    const { outcome, commits } = this.#connections.during(caller, () =>
+      this.#runProcedure(entry.schema, caller.identity, caller.connectionId, args),
+    );
+    await Promise.all(commits);
+    return outcome;
+  }
+
+  callView(name: string, caller: Caller, args: Uint8Array = NO_ARGS): readonly Uint8Array[] {
+    this.#ensureOpen();
+    const entry = this.#catalog.view(name);
+    if (entry === undefined) throw new NoSuchViewError(name);
+    entry.checkArgs(args);
+    const tx = this.#datastore.committed;
+    const sender = entry.schema.perSender ? caller.identity : undefined;
+    const data = this.#instance.callView(entry.fnIndex, name, sender, args, tx);
+    return decodeViewResult(data, entry.splitRows, (query) => {
+      const runQuery = this.#config.services.runViewQuery;
+      if (runQuery === undefined) {
+        throw new Error(`view ${name} returned a query, and this host has no SQL engine for views`);
+      }
+      return runQuery(this.#sqlTarget(), query, tx);
+    });
+  }
+
+  async connect(caller: Caller): Promise<void> {
+    this.#ensureOpen();
+    this.#connections.add(caller);
+    const onConnect = this.schema.lifecycle.onConnect;
+    if (onConnect === undefined) return;
+    const run = this.#runReducer(onConnect, caller.identity, caller.connectionId, NO_ARGS);
+    if (run.outcome.status !== 'committed') {
+      this.#connections.remove(caller.connectionId);
+      throw new ConnectionRejectedError(run.outcome.message);
+    }
+    await run.durable;
+  }
+
+  async disconnect(caller: Caller): Promise<void> {
+    this.#ensureOpen();
+    const onDisconnect = this.schema.lifecycle.onDisconnect;
+    try {
+      if (onDisconnect !== undefined) {
+        const run = this.#connections.during(caller, () =>
+          this.#runReducer(onDisconnect, caller.identity, caller.connectionId, NO_ARGS),
+        );
+        await run.durable;
+      }
+    } finally {
+      this.#connections.remove(caller.connectionId);
+    }
+  }
+
+  async sql(query: string, caller: Caller): Promise<SqlStatementResult[]> {
+    this.#ensureOpen();
+    const executeSql = this.#config.services.executeSql;
+    if (executeSql === undefined) throw new Error('this host has no SQL engine');
+    return executeSql(this.#sqlTarget(), query, caller);
+  }
+
+  logs(): readonly LogRecord[] {
+    return this.#logs.list();
+  }
+
+  onLog(listener: (record: LogRecord) => void): () => void {
+    return this.#logs.subscribe(listener);
+  }
+
+  /** Writes a snapshot now (e.g. after a module update) and waits for it. */
+  snapshot(): Promise<void> {
+    this.#ensureOpen();
+    return this.#commits.snapshot();
+  }
+
+  /** Stops scheduled reducers and closes storage once pending commits are durable. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#schedules.close();
+    await this.#durability?.close();
+  }
+
+  // ---- ModuleHost: what the module's syscalls ask of this database ----
+
+  get databaseIdentity(): bigint {
+    return this.identity;
+  }
+
+  get scheduledTables(): ReadonlySet<number> {
+    return this.#schedules.tableIds;
+  }
+
+  jwtPayload(connectionId: bigint): string | undefined {
+    return this.#connections.jwtPayload(connectionId);
+  }
+
+  log(entry: ModuleLogEntry): void {
+    this.#logs.add(entry);
+  }
+
+  scheduleImmediate(name: string, args: Uint8Array): void {
+    setImmediate(() => this.#runImmediate(name, args));
+  }
+
+  beginProcedureTx(): MutTx {
+    return this.#datastore.beginMutTx();
+  }
+
+  commitProcedureTx(tx: MutTx): void {
+    const durable = this.#commits.commit(tx);
+    if (this.#procedureCommits !== undefined) this.#procedureCommits.push(durable);
+    else durable.catch((error) => this.#systemLog('error', `commit failed: ${error}`));
+  }
+
+  abortProcedureTx(tx: MutTx): void {
+    tx.rollback();
+  }
+
+  checkScheduledRow(tableId: number, row: Uint8Array): void {
+    this.#schedules.check(tableId, row, nowMicros());
+  }
+
+  // ---- internals ----
+
+  #attach(datastore: Datastore, durability: Durability): void {
+    this.#datastore = datastore;
+    this.#durability = durability;
+    const snapshotEvery = this.#config.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
+    const logError = (message: string) => this.#systemLog('error', message);
+    this.#commits = new CommitPipeline(
+      datastore,
+      durability,
+      this.#schedules,
+      this.moduleHash,
+      snapshotEvery,
+      logError,
+    );
+    const commits = this.#commits;
+    this.#reducers = {
+      instance: this.#instance,
+      datastore,
+      log: (entry) => this.#logs.add(entry),
+      afterCommit: (changes) => commits.afterCommit(changes),
+    };
+  }
+
+  #runReducer(
+    reducerId: number,
+    sender: bigint,
+    connectionId: bigint,
+    args: Uint8Array,
+    timestamp = nowMicros(),
+    tx?: MutTx,
+  ) {
+    const reducer = this.schema.reducers[reducerId]!;
+    return executeReducer(this.#reducers, reducer, sender, connectionId, args, timestamp, tx);
+  }
+
+  #runProcedure(procedure: FunctionSchema, sender: bigint, connectionId: bigint, args: Uint8Array) {
+    const commits: Promise<void>[] = [];
+    this.#procedureCommits = commits;
+    try {
+      const outcome = executeProcedure({
+        instance: this.#instance,
+        procedure,
+        sender,
+        connectionId,
+        args,
+        log: (entry) => this.#logs.add(entry),
+      });
+      return { outcome, commits };
+    } finally {
+      this.#procedureCommits = undefined;
+    }
+  }
+
+  #runScheduled(due: DueSchedule): void {
+    if (this.#closed) return;
+    try {
+      this.#schedules.run(due, {
+        datastore: this.#datastore,
+        runReducer: (reducer, args, tx, timestamp) =>
+          this.#runReducer(reducer.id, this.identity, 0n, args, timestamp, tx),
+        runProcedure: (procedure, args) => this.#runProcedure(procedure, this.identity, 0n, args),
+        commit: (tx) => this.#commits.commit(tx),
+        logError: (message) => this.#systemLog('error', message),
+      });
+    } catch (error) {
+      this.#systemLog('error', `scheduled call failed: ${describe(error)}`);
+    }
+  }
+
+  /** `volatile_nonatomic_schedule_immediate`: a procedure or reducer by name, as the database. */
+  #runImmediate(name: string, args: Uint8Array): void {
+    if (this.#closed) return;
+    try {
+      const procedure = this.#catalog.procedure(name);
+      const reducer = this.#catalog.reducer(name);
+      if (procedure !== undefined) {
+        procedure.checkArgs(args);
+        for (const commit of this.#runProcedure(procedure.schema, this.identity, 0n, args)
+          .commits) {
+          commit.catch((error) => this.#systemLog('error', `commit failed: ${error}`));
+        }
+      } else if (reducer !== undefined) {
+        reducer.checkArgs(args);
+        this.#runReducer(reducer.schema.id, this.identity, 0n, args).durable.catch((error) =>
+          this.#systemLog('error', `commit failed: ${error}`),
+        );
+      } else {
+        this.#systemLog('error', `could not run scheduled function: Reducer \`${name}\` not found`);
+      }
+    } catch (error) {
+      this.#systemLog('error', `could not run scheduled function ${name}: ${describe(error)}`);
+    }
+  }
+
+  #sqlTarget(): SqlTarget {
+    return {
+      identity: this.identity,
+      owner: this.owner,
+      schema: this.schema,
+      datastore: this.#datastore,
+      commit: (tx) => this.#commits.commit(tx),
+    };
+  }
+
+  #systemLog(level: LogRecord['level'], message: string): void {
+    this.#logs.add({ level, ts: nowMicros(), message });
+  }
+
+  #ensureOpen(): void {
+    if (this.#closed) throw new DatabaseClosedError();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,22 @@
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes what `__call_view__` returned: a `ViewResultHeader` (0 = RowData,
+ * then a BSATN array of rows; 1 = RawSql, then the query the host must run).
+ */
+export function decodeViewResult(
+  data: Uint8Array,
+  splitRows: (rowsVec: Uint8Array) => Uint8Array[],
+  runQuery: (query: string) => Uint8Array[],
+): Uint8Array[] {
+  const tag = data[0];
+  if (tag === 0) return splitRows(data.subarray(1));
+  if (tag === 1) {
+    if (data.length < 5) throw new Error('the view returned a truncated query');
+    const length = new DataView(data.buffer, data.byteOffset + 1, 4).getUint32(0, true);
+    if (data.length !== 5 + length) throw new Error('the view returned a malformed query');
+    const query = decoder.decode(data.subarray(5));
+    return query.trim() === '' ? [] : runQuery(query);
+  }
+  throw new Error(`the view returned an unknown result header ${tag}`);
+}

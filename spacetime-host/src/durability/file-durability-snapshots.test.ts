@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   collectTransactions,
   makeTempDir,
+  removeTempDirs,
   sampleRow,
   sampleTx,
 } from '../../test/durability/durability-fixtures.js';
@@ -14,6 +15,7 @@ import { FileDurability, type FileDurabilityOptions } from './file-durability.js
 const opened: FileDurability[] = [];
 afterEach(async () => {
   for (const durability of opened.splice(0)) await durability.close().catch(() => {});
+  await removeTempDirs();
 });
 
 async function openDurability(dir: string, options?: FileDurabilityOptions) {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   collectTransactions,
   makeTempDir,
+  removeTempDirs,
   sampleTx,
 } from '../../test/durability/durability-fixtures.js';
 import type { TxChanges } from '../datastore/datastore.js';
@@ -18,6 +19,7 @@ import type { LogFile, OpenLogFile } from './log-file.js';
 const opened: FileDurability[] = [];
 afterEach(async () => {
   for (const durability of opened.splice(0)) await durability.close().catch(() => {});
+  await removeTempDirs();
 });
 
 async function openDurability(dir: string, options?: FileDurabilityOptions) {

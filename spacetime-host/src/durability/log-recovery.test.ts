@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   collectTransactions,
   makeTempDir,
+  removeTempDirs,
   sampleTx,
 } from '../../test/durability/durability-fixtures.js';
 import type { TxChanges } from '../datastore/datastore.js';
@@ -16,6 +17,7 @@ import { SEGMENT_HEADER_LEN, segmentHeader } from './segment-header.js';
 const opened: FileDurability[] = [];
 afterEach(async () => {
   for (const durability of opened.splice(0)) await durability.close().catch(() => {});
+  await removeTempDirs();
 });
 
 async function openDurability(dir: string, options?: FileDurabilityOptions) {

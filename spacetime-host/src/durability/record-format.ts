@@ -1,5 +1,6 @@
 import type { BinaryWriter } from 'spacetimedb';
 import type { TxChanges } from '../datastore/datastore.js';
+import { byteView } from './byte-view.js';
 import { crc32c } from './crc32c.js';
 import { encodeTxChanges, MIN_TX_CHANGES_LEN } from './tx-changes-codec.js';
 
@@ -28,9 +29,9 @@ export function writeRecord(writer: BinaryWriter, changes: TxChanges): number {
   }
   const end = writer.offset;
   const payloadLen = end - start - RECORD_HEADER_LEN;
-  const bytes = new Uint8Array(writer.buffer.buffer);
-  writer.view.setUint32(start, payloadLen, true);
-  writer.view.setUint32(start + 4, crc32c(bytes, start + RECORD_HEADER_LEN, end), true);
+  const view = writer.view;
+  view.setUint32(start, payloadLen, true);
+  view.setUint32(start + 4, crc32c(byteView(view.buffer), start + RECORD_HEADER_LEN, end), true);
   return end - start;
 }
 

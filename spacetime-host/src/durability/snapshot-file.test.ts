@@ -1,7 +1,14 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { makeTempDir, sampleRow } from '../../test/durability/durability-fixtures.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  makeTempDir,
+  removeTempDirs,
+  sampleRow,
+} from '../../test/durability/durability-fixtures.js';
+
+afterEach(removeTempDirs);
+
 import type { DatastoreState } from '../datastore/datastore.js';
 import { SnapshotCorruptError } from './durability-error.js';
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.js';

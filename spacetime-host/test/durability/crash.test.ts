@@ -1,16 +1,24 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { TxChanges } from '../../src/datastore/datastore.js';
 import { FileDurability } from '../../src/durability/file-durability.js';
-import { crashState, crashTx, makeTempDir } from './durability-fixtures.js';
+import { crashState, crashTx, makeTempDir, removeTempDirs } from './durability-fixtures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const childScript = path.join(here, 'append-loop.ts');
 const KILL_AFTER_REPORTS = 4000;
 const ROUNDS = 3;
+
+const children = new Set<ChildProcess>();
+afterEach(async () => {
+  // A failed or timed-out test must not leave a child appending forever.
+  for (const child of children) child.kill('SIGKILL');
+  children.clear();
+  await removeTempDirs();
+});
 
 interface ChildRun {
   /** Every txOffset the child reported as synced before it was killed. */
@@ -24,6 +32,7 @@ function runAndKill(dir: string, reports: number): Promise<ChildRun> {
     const child = spawn(process.execPath, ['--import', 'tsx', childScript, dir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    children.add(child);
     const reported: bigint[] = [];
     let pending = '';
     let stderr = '';
@@ -45,6 +54,7 @@ function runAndKill(dir: string, reports: number): Promise<ChildRun> {
     child.on('error', reject);
     // 'close' waits for stdout to be drained, so every line the child wrote is counted.
     child.on('close', (code, signal) => {
+      children.delete(child);
       if (!killed) reject(new Error(`child exited on its own (code ${code}): ${stderr}`));
       else resolve({ reported, signal });
     });

@@ -1,12 +1,21 @@
 // Shared fixtures for durability tests, the crash child and the benchmark.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TxChanges } from '../../src/datastore/datastore.js';
 
-/** A fresh, empty directory under the OS temp dir. */
-export function makeTempDir(prefix = 'durability-'): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), prefix));
+const tempDirs: string[] = [];
+
+/** A fresh, empty directory under the OS temp dir; `removeTempDirs` deletes it. */
+export async function makeTempDir(prefix = 'durability-'): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Deletes every directory `makeTempDir` made so far (call from `afterEach`). */
+export async function removeTempDirs(): Promise<void> {
+  for (const dir of tempDirs.splice(0)) await rm(dir, { recursive: true, force: true });
 }
 
 /** Drains a recovery's transactions (sync or async iterable) into an array. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type HostKeys, loadOrCreateHostKeys } from './host-keys.js';
 import { OidcKeySource, type OidcKeySourceOptions } from './oidc-key-source.js';
+import type { SpacetimeClaims } from './token-claims.js';
 import { type IssuedToken, LOCAL_ISSUER, TokenIssuer } from './token-issuer.js';
 import { HostTokenVerifier, type TokenVerifier, type VerifiedCaller } from './token-verifier.js';
 
@@ -54,8 +55,8 @@ export class HostAuth implements TokenVerifier {
   }
 
   /** A token for the same caller, signed by this host, valid for `lifetimeSeconds`. */
-  reissue(caller: VerifiedCaller, lifetimeSeconds: number): Promise<IssuedToken> {
-    return this.issuer.reissue(caller.spacetimeClaims, lifetimeSeconds);
+  reissue(claims: SpacetimeClaims, lifetimeSeconds: number): Promise<IssuedToken> {
+    return this.issuer.reissue(claims, lifetimeSeconds);
   }
 
   verify(token: string): Promise<VerifiedCaller> {

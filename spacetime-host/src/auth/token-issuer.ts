@@ -14,6 +14,8 @@ export interface IssuedToken {
   readonly identity: bigint;
   readonly token: string;
   readonly claims: SpacetimeClaims;
+  /** The signed payload, as the token carries it. */
+  readonly payloadJson: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export class TokenIssuer {
       expiresAt: null,
       extra: {},
     };
-    return { identity: claims.identity, token: await this.sign(claims), claims };
+    return this.signed(claims);
   }
 
   /**
@@ -50,13 +52,15 @@ export class TokenIssuer {
   async reissue(claims: SpacetimeClaims, lifetimeSeconds: number): Promise<IssuedToken> {
     const issuedAt = this.nowSeconds();
     const fresh: SpacetimeClaims = { ...claims, issuedAt, expiresAt: issuedAt + lifetimeSeconds };
-    return { identity: fresh.identity, token: await this.sign(fresh), claims: fresh };
+    return this.signed(fresh);
   }
 
-  async sign(claims: SpacetimeClaims): Promise<string> {
-    return new CompactSign(new TextEncoder().encode(claimsPayloadJson(claims)))
+  async signed(claims: SpacetimeClaims): Promise<IssuedToken> {
+    const payloadJson = claimsPayloadJson(claims);
+    const token = await new CompactSign(new TextEncoder().encode(payloadJson))
       .setProtectedHeader({ typ: 'JWT', alg: 'ES256' })
       .sign(this.keys.privateKey);
+    return { identity: claims.identity, token, claims, payloadJson };
   }
 
   private nowSeconds(): number {

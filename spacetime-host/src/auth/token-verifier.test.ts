@@ -77,7 +77,7 @@ describe('HostAuth with its own tokens', () => {
       keys.privateKey,
     );
     const caller = await auth.verify(token);
-    const short = await auth.reissue(caller, 60);
+    const short = await auth.reissue(caller.spacetimeClaims, 60);
     const again = await auth.verify(short.token);
     expect(again.identity).toBe(identityFromClaims('https://idp.example.com', 'u1'));
     expect(again.claims.exp).toBe((again.claims.iat as number) + 60);
@@ -87,7 +87,7 @@ describe('HostAuth with its own tokens', () => {
   it('rejects an expired reissued token', async () => {
     const past = new HostAuth(keys, { nowMillis: () => Date.now() - 3_600_000 });
     const caller = await past.verify((await past.issueNewIdentity()).token);
-    const short = await past.reissue(caller, 60);
+    const short = await past.reissue(caller.spacetimeClaims, 60);
     expect(await reason(auth.verify(short.token))).toBe('expired');
   });
 

@@ -4,7 +4,7 @@
  * cost more than the encoding itself.
  */
 let cachedBuffer: ArrayBufferLike | undefined;
-let cachedBytes = new Uint8Array(0);
+let cachedBytes: Uint8Array = new Uint8Array(0);
 
 export function byteView(buffer: ArrayBufferLike): Uint8Array {
   if (buffer !== cachedBuffer) {

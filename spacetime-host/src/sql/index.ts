@@ -1,0 +1,4 @@
+export { executeSql, type SqlContext, type SystemVars } from './execute-sql.js';
+export { SqlError, type SqlErrorKind } from './sql-error.js';
+export type { SqlStatementResult } from './sql-result.js';
+export { sqlResultsToJson } from './sql-result-json.js';

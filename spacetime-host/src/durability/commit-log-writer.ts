@@ -13,8 +13,12 @@ import { SEGMENT_HEADER_LEN, segmentHeader } from './segment-header.js';
 
 /** Where the log left off, as recovery found it. */
 export interface LogTail {
-  /** The last segment on disk, appended to while it has room. */
-  readonly segment?: { readonly firstTxOffset: bigint; readonly size: number };
+  /** The last segment on disk, appended to while it has room and the offsets continue it. */
+  readonly segment?: {
+    readonly firstTxOffset: bigint;
+    readonly lastTxOffset: bigint;
+    readonly size: number;
+  };
   /** The offset the next append must carry; undefined when nothing was ever recorded. */
   readonly nextTxOffset?: bigint;
 }
@@ -70,8 +74,12 @@ export class CommitLogWriter {
   // What the queued batches will have made of the log once written.
   private nextTxOffset: bigint | undefined;
   private plannedSegmentBytes: number;
-  /** Undefined when the next append must open a new segment. */
-  private plannedSegment: bigint | undefined;
+  /**
+   * The offset that may continue the segment appends go to; any other offset
+   * (e.g. after a snapshot ahead of the log) opens a new segment, so each
+   * segment stays a contiguous run. Undefined when there is no segment yet.
+   */
+  private segmentContinuesAt: bigint | undefined;
 
   // What is on disk.
   private file: LogFile | undefined;
@@ -86,7 +94,7 @@ export class CommitLogWriter {
     this.fileSegment = tail.segment?.firstTxOffset;
     this.fileSize = tail.segment?.size ?? 0;
     this.plannedSegmentBytes = this.fileSize;
-    this.plannedSegment = this.fileSegment;
+    this.segmentContinuesAt = tail.segment && tail.segment.lastTxOffset + 1n;
   }
 
   get stats(): CommitLogStats {
@@ -116,7 +124,7 @@ export class CommitLogWriter {
         ),
       );
     }
-    let opensSegment = this.plannedSegment === undefined;
+    let opensSegment = txOffset !== this.segmentContinuesAt;
     let batch =
       opensSegment || this.accepting === undefined
         ? this.newBatch(opensSegment ? txOffset : undefined)
@@ -142,11 +150,9 @@ export class CommitLogWriter {
       batch.writer.writeBytes(record);
       opensSegment = true;
     }
-    if (opensSegment) {
-      this.plannedSegment = txOffset;
-      this.plannedSegmentBytes = SEGMENT_HEADER_LEN;
-    }
+    if (opensSegment) this.plannedSegmentBytes = SEGMENT_HEADER_LEN;
     this.plannedSegmentBytes += length;
+    this.segmentContinuesAt = txOffset + 1n;
     this.nextTxOffset = txOffset + 1n;
     this.counters.appends++;
     this.schedule();
@@ -161,13 +167,11 @@ export class CommitLogWriter {
 
   /**
    * A snapshot at `txOffset` was written. When it is ahead of the log (its
-   * state includes transactions never appended), the log continues after it in
-   * a new segment, so each segment stays a contiguous run of offsets.
+   * state includes transactions never appended), the log continues after it.
    */
   noteSnapshot(txOffset: bigint): void {
     if (this.nextTxOffset === undefined || txOffset + 1n > this.nextTxOffset) {
       this.nextTxOffset = txOffset + 1n;
-      this.plannedSegment = undefined;
     }
   }
 

@@ -2,33 +2,20 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  collectTransactions,
+  cleanUpDurability,
   makeTempDir,
-  removeTempDirs,
+  offsetsOf,
+  openDurability,
   sampleRow,
   sampleTx,
+  trackDurability,
+  txRange,
 } from '../../test/durability/durability-fixtures.js';
-import type { DatastoreState, TxChanges } from '../datastore/datastore.js';
+import type { DatastoreState } from '../datastore/datastore.js';
 import { CommitLogCorruptError, DurabilityUsageError } from './durability-error.js';
-import { FileDurability, type FileDurabilityOptions } from './file-durability.js';
+import { FileDurability } from './file-durability.js';
 
-const opened: FileDurability[] = [];
-afterEach(async () => {
-  for (const durability of opened.splice(0)) await durability.close().catch(() => {});
-  await removeTempDirs();
-});
-
-async function openDurability(dir: string, options?: FileDurabilityOptions) {
-  const durability = new FileDurability(dir, options);
-  opened.push(durability);
-  const recovered = await durability.recover();
-  const transactions = await collectTransactions(recovered.transactions);
-  return { durability, recovered, transactions };
-}
-
-const range = (from: number, to: number) =>
-  Array.from({ length: to - from + 1 }, (_, i) => sampleTx(BigInt(from + i)));
-const offsets = (txs: readonly TxChanges[]) => txs.map((tx) => Number(tx.txOffset));
+afterEach(cleanUpDurability);
 
 /** A state that differs for every offset, so a test can tell which snapshot was loaded. */
 function stateAt(txOffset: number): DatastoreState {
@@ -53,7 +40,7 @@ async function flipByte(filePath: string, at: number): Promise<void> {
 /** Appends `from..to` and snapshots at `to`, for each [from, to] given. */
 async function appendAndSnapshot(durability: FileDurability, spans: [number, number][]) {
   for (const [from, to] of spans) {
-    await Promise.all(range(from, to).map((tx) => durability.append(tx)));
+    await Promise.all(txRange(from, to).map((tx) => durability.append(tx)));
     await durability.snapshot(stateAt(to), `module-${to}`);
   }
 }
@@ -63,19 +50,19 @@ describe('FileDurability snapshots', () => {
     const dir = await makeTempDir();
     const { durability } = await openDurability(dir);
     await appendAndSnapshot(durability, [[1, 10]]);
-    await Promise.all(range(11, 15).map((tx) => durability.append(tx)));
+    await Promise.all(txRange(11, 15).map((tx) => durability.append(tx)));
     await durability.close();
 
     const { recovered, transactions } = await openDurability(dir);
     expect(recovered.snapshot).toEqual({ state: stateAt(10), moduleHash: 'module-10' });
-    expect(transactions).toEqual(range(11, 15));
+    expect(transactions).toEqual(txRange(11, 15));
   });
 
   it('waits for earlier appends to be synced before writing the snapshot', async () => {
     const dir = await makeTempDir();
     const { durability } = await openDurability(dir);
     const synced = new Set<number>();
-    const appends = range(1, 100).map((tx) =>
+    const appends = txRange(1, 100).map((tx) =>
       durability.append(tx).then(() => synced.add(Number(tx.txOffset))),
     );
     await durability.snapshot(stateAt(100), 'm');
@@ -86,11 +73,11 @@ describe('FileDurability snapshots', () => {
   it('continues in a new segment when the snapshot is ahead of the log', async () => {
     const dir = await makeTempDir();
     const { durability } = await openDurability(dir);
-    await Promise.all(range(1, 5).map((tx) => durability.append(tx)));
+    await Promise.all(txRange(1, 5).map((tx) => durability.append(tx)));
     // The state includes transactions 6..8 that were never appended.
     await durability.snapshot(stateAt(8), 'm');
     await expect(durability.append(sampleTx(6n))).rejects.toThrow(DurabilityUsageError);
-    await Promise.all(range(9, 10).map((tx) => durability.append(tx)));
+    await Promise.all(txRange(9, 10).map((tx) => durability.append(tx)));
     await durability.close();
 
     expect(await listDir(dir, 'commitlog')).toEqual([
@@ -99,8 +86,26 @@ describe('FileDurability snapshots', () => {
     ]);
     const { recovered, transactions, durability: reopened } = await openDurability(dir);
     expect(recovered.snapshot?.state).toEqual(stateAt(8));
-    expect(offsets(transactions)).toEqual([9, 10]);
+    expect(offsetsOf(transactions)).toEqual([9, 10]);
     await reopened.append(sampleTx(11n));
+  });
+
+  it('continues in a new segment after reopening with a snapshot ahead of the log', async () => {
+    const dir = await makeTempDir();
+    const first = await openDurability(dir);
+    await Promise.all(txRange(1, 5).map((tx) => first.durability.append(tx)));
+    await first.durability.snapshot(stateAt(8), 'm');
+    await first.durability.close();
+
+    const second = await openDurability(dir);
+    expect(second.recovered.snapshot?.state).toEqual(stateAt(8));
+    expect(second.transactions).toEqual([]);
+    await expect(second.durability.append(sampleTx(6n))).rejects.toThrow(/expects 9/);
+    await Promise.all(txRange(9, 10).map((tx) => second.durability.append(tx)));
+    await second.durability.close();
+
+    const third = await openDurability(dir);
+    expect(offsetsOf(third.transactions)).toEqual([9, 10]);
   });
 
   it('keeps the newest snapshots and deletes segments wholly covered by the oldest kept', async () => {
@@ -112,7 +117,7 @@ describe('FileDurability snapshots', () => {
       [31, 60],
       [61, 90],
     ]);
-    await Promise.all(range(91, 95).map((tx) => durability.append(tx)));
+    await Promise.all(txRange(91, 95).map((tx) => durability.append(tx)));
     await durability.close();
 
     expect(await listDir(dir, 'snapshots')).toEqual([
@@ -128,7 +133,7 @@ describe('FileDurability snapshots', () => {
 
     const { recovered, transactions } = await openDurability(dir, options);
     expect(recovered.snapshot?.state).toEqual(stateAt(90));
-    expect(transactions).toEqual(range(91, 95));
+    expect(transactions).toEqual(txRange(91, 95));
   });
 
   it('falls back to the older snapshot when the newest is corrupt', async () => {
@@ -140,7 +145,7 @@ describe('FileDurability snapshots', () => {
       [31, 60],
       [61, 90],
     ]);
-    await Promise.all(range(91, 95).map((tx) => durability.append(tx)));
+    await Promise.all(txRange(91, 95).map((tx) => durability.append(tx)));
     await durability.close();
     await flipByte(snapshotPath(dir, 90), 40);
 
@@ -150,7 +155,7 @@ describe('FileDurability snapshots', () => {
       onWarning: (message) => warnings.push(message),
     });
     expect(recovered.snapshot).toEqual({ state: stateAt(60), moduleHash: 'module-60' });
-    expect(transactions).toEqual(range(61, 95));
+    expect(transactions).toEqual(txRange(61, 95));
     expect(warnings).toEqual([expect.stringMatching(/skipping corrupt snapshot.*90\.snapshot/)]);
   });
 
@@ -158,13 +163,13 @@ describe('FileDurability snapshots', () => {
     const dir = await makeTempDir();
     const { durability } = await openDurability(dir);
     await appendAndSnapshot(durability, [[1, 20]]);
-    await Promise.all(range(21, 25).map((tx) => durability.append(tx)));
+    await Promise.all(txRange(21, 25).map((tx) => durability.append(tx)));
     await durability.close();
     await flipByte(snapshotPath(dir, 20), 30);
 
     const { recovered, transactions } = await openDurability(dir);
     expect(recovered.snapshot).toBeUndefined();
-    expect(transactions).toEqual(range(1, 25));
+    expect(transactions).toEqual(txRange(1, 25));
   });
 
   it('refuses to start when every snapshot is corrupt and the log no longer reaches back', async () => {
@@ -180,7 +185,7 @@ describe('FileDurability snapshots', () => {
     await flipByte(snapshotPath(dir, 60), 30);
 
     const durability2 = new FileDurability(dir, options);
-    opened.push(durability2);
+    trackDurability(durability2);
     const failure = durability2.recover();
     await expect(failure).rejects.toThrow(CommitLogCorruptError);
     await expect(failure).rejects.toThrow(/missing and there is no valid snapshot/);

@@ -144,6 +144,11 @@ export class FileDurability implements Durability {
 
   private notReady(operation: string): Error {
     if (this.closed) return new DurabilityClosedError(`durability for ${this.dir} is closed`);
+    if (this.recoverCalled) {
+      return new DurabilityUsageError(
+        `${operation}() while recover() is running or after it failed`,
+      );
+    }
     return new DurabilityUsageError(
       `${operation}() before recover(): the log tail is not known yet`,
     );

@@ -3,34 +3,21 @@ import path from 'node:path';
 import { BinaryWriter } from 'spacetimedb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  collectTransactions,
+  cleanUpDurability,
   makeTempDir,
-  removeTempDirs,
+  offsetsOf,
+  openDurability,
   sampleTx,
+  trackDurability,
+  txRange,
 } from '../../test/durability/durability-fixtures.js';
-import type { TxChanges } from '../datastore/datastore.js';
 import { CommitLogCorruptError } from './durability-error.js';
-import { FileDurability, type FileDurabilityOptions } from './file-durability.js';
+import { FileDurability } from './file-durability.js';
 import { writeRecord } from './record-format.js';
 import { SEGMENT_HEADER_LEN, segmentHeader } from './segment-header.js';
 
-const opened: FileDurability[] = [];
-afterEach(async () => {
-  for (const durability of opened.splice(0)) await durability.close().catch(() => {});
-  await removeTempDirs();
-});
+afterEach(cleanUpDurability);
 
-async function openDurability(dir: string, options?: FileDurabilityOptions) {
-  const durability = new FileDurability(dir, options);
-  opened.push(durability);
-  const recovered = await durability.recover();
-  const transactions = await collectTransactions(recovered.transactions);
-  return { durability, recovered, transactions };
-}
-
-const range = (from: number, to: number) =>
-  Array.from({ length: to - from + 1 }, (_, i) => sampleTx(BigInt(from + i)));
-const offsets = (txs: readonly TxChanges[]) => txs.map((tx) => Number(tx.txOffset));
 const segmentPath = (dir: string, first: number) =>
   path.join(dir, 'commitlog', `${String(first).padStart(20, '0')}.log`);
 
@@ -42,7 +29,7 @@ async function pristineLog(n: number): Promise<{ bytes: Buffer; ends: number[] }
   const dir = await makeTempDir();
   const { durability } = await openDurability(dir);
   const ends = [SEGMENT_HEADER_LEN];
-  for (const tx of range(1, n)) {
+  for (const tx of txRange(1, n)) {
     await durability.append(tx);
     ends.push((await stat(segmentPath(dir, 1))).size);
   }
@@ -60,10 +47,11 @@ async function dirWithSegment(bytes: Uint8Array, first = 1): Promise<string> {
 
 async function expectCorrupt(dir: string, message: RegExp): Promise<void> {
   const durability = new FileDurability(dir);
-  opened.push(durability);
+  trackDurability(durability);
   const recovery = durability.recover();
   await expect(recovery).rejects.toThrow(CommitLogCorruptError);
   await expect(recovery).rejects.toThrow(message);
+  await expect(durability.append(sampleTx(1n))).rejects.toThrow(/after it failed/);
 }
 
 describe('commit-log recovery: torn tails', () => {
@@ -73,13 +61,13 @@ describe('commit-log recovery: torn tails', () => {
     for (let cut = lastStart; cut < bytes.length; cut++) {
       const dir = await dirWithSegment(bytes.subarray(0, cut));
       const { recovered, transactions, durability } = await openDurability(dir);
-      expect(offsets(transactions)).toEqual([1, 2, 3, 4, 5]);
+      expect(offsetsOf(transactions)).toEqual([1, 2, 3, 4, 5]);
       expect(recovered.droppedTornTail).toBe(cut > lastStart);
       expect((await stat(segmentPath(dir, 1))).size).toBe(lastStart);
 
       await durability.append(sampleTx(6n));
       await durability.close();
-      expect((await openDurability(dir)).transactions).toEqual(range(1, 6));
+      expect((await openDurability(dir)).transactions).toEqual(txRange(1, 6));
     }
   });
 
@@ -90,7 +78,7 @@ describe('commit-log recovery: torn tails', () => {
       damaged[at]! ^= 0x5a;
       const dir = await dirWithSegment(damaged);
       const { recovered, transactions } = await openDurability(dir);
-      expect(offsets(transactions)).toEqual([1, 2, 3, 4, 5]);
+      expect(offsetsOf(transactions)).toEqual([1, 2, 3, 4, 5]);
       expect(recovered.droppedTornTail).toBe(true);
       expect((await stat(segmentPath(dir, 1))).size).toBe(ends[5]);
     }
@@ -102,7 +90,7 @@ describe('commit-log recovery: torn tails', () => {
     for (const tail of [Buffer.alloc(4096), garbage]) {
       const dir = await dirWithSegment(Buffer.concat([bytes, tail]));
       const { recovered, transactions } = await openDurability(dir);
-      expect(transactions).toEqual(range(1, 3));
+      expect(transactions).toEqual(txRange(1, 3));
       expect(recovered.droppedTornTail).toBe(true);
       expect((await stat(segmentPath(dir, 1))).size).toBe(bytes.length);
     }
@@ -111,7 +99,7 @@ describe('commit-log recovery: torn tails', () => {
   it('deletes a last segment whose creation was cut short, and recreates it on append', async () => {
     const dir = await makeTempDir();
     const { durability } = await openDurability(dir, { maxSegmentBytes: 300 });
-    await Promise.all(range(1, 10).map((tx) => durability.append(tx)));
+    await Promise.all(txRange(1, 10).map((tx) => durability.append(tx)));
     await durability.close();
     const segments = (await readdir(path.join(dir, 'commitlog'))).sort();
     const last = path.join(dir, 'commitlog', segments.at(-1)!);
@@ -120,12 +108,12 @@ describe('commit-log recovery: torn tails', () => {
     for (const header of [segmentHeader().subarray(0, 5), new Uint8Array(12)]) {
       await writeFile(last, header);
       const reopened = await openDurability(dir, { maxSegmentBytes: 300 });
-      expect(offsets(reopened.transactions)).toEqual(offsets(range(1, lastFirst - 1)));
+      expect(offsetsOf(reopened.transactions)).toEqual(offsetsOf(txRange(1, lastFirst - 1)));
       expect(reopened.recovered.droppedTornTail).toBe(true);
       expect(await readdir(path.join(dir, 'commitlog'))).not.toContain(segments.at(-1));
-      await Promise.all(range(lastFirst, 10).map((tx) => reopened.durability.append(tx)));
+      await Promise.all(txRange(lastFirst, 10).map((tx) => reopened.durability.append(tx)));
       await reopened.durability.close();
-      expect((await openDurability(dir)).transactions).toEqual(range(1, 10));
+      expect((await openDurability(dir)).transactions).toEqual(txRange(1, 10));
     }
   });
 
@@ -134,11 +122,11 @@ describe('commit-log recovery: torn tails', () => {
     const dir = await dirWithSegment(bytes);
     await writeFile(segmentPath(dir, 3), segmentHeader());
     const { recovered, transactions, durability } = await openDurability(dir);
-    expect(transactions).toEqual(range(1, 2));
+    expect(transactions).toEqual(txRange(1, 2));
     expect(recovered.droppedTornTail).toBe(false);
     await durability.append(sampleTx(3n));
     await durability.close();
-    expect((await openDurability(dir)).transactions).toEqual(range(1, 3));
+    expect((await openDurability(dir)).transactions).toEqual(txRange(1, 3));
   });
 });
 
@@ -157,7 +145,7 @@ describe('commit-log recovery: corruption it refuses to skip', () => {
   it('fails on damage at the end of a segment that is not the last', async () => {
     const dir = await makeTempDir();
     const { durability } = await openDurability(dir, { maxSegmentBytes: 300 });
-    await Promise.all(range(1, 10).map((tx) => durability.append(tx)));
+    await Promise.all(txRange(1, 10).map((tx) => durability.append(tx)));
     await durability.close();
     const first = segmentPath(dir, 1);
     const bytes = await readFile(first);
@@ -168,7 +156,7 @@ describe('commit-log recovery: corruption it refuses to skip', () => {
   it('fails when a segment in the middle is missing', async () => {
     const dir = await makeTempDir();
     const { durability } = await openDurability(dir, { maxSegmentBytes: 300 });
-    await Promise.all(range(1, 12).map((tx) => durability.append(tx)));
+    await Promise.all(txRange(1, 12).map((tx) => durability.append(tx)));
     await durability.close();
     const segments = (await readdir(path.join(dir, 'commitlog'))).sort();
     expect(segments.length).toBeGreaterThanOrEqual(3);

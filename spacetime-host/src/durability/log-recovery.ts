@@ -107,7 +107,11 @@ export async function recoverLog(
   return {
     segments: scanned.map(({ file, scan }) => ({ path: file.path, validEnd: scan.validEnd })),
     tail: {
-      segment: last && { firstTxOffset: last.file.txOffset, size: last.scan.validEnd },
+      segment: last && {
+        firstTxOffset: last.file.txOffset,
+        lastTxOffset: last.scan.lastTxOffset!,
+        size: last.scan.validEnd,
+      },
       nextTxOffset: highest === undefined ? undefined : highest + 1n,
     },
     droppedTornTail,

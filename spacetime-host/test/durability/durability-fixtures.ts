@@ -3,6 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TxChanges } from '../../src/datastore/datastore.js';
+import {
+  FileDurability,
+  type FileDurabilityOptions,
+} from '../../src/durability/file-durability.js';
 
 const tempDirs: string[] = [];
 
@@ -16,6 +20,38 @@ export async function makeTempDir(prefix = 'durability-'): Promise<string> {
 /** Deletes every directory `makeTempDir` made so far (call from `afterEach`). */
 export async function removeTempDirs(): Promise<void> {
   for (const dir of tempDirs.splice(0)) await rm(dir, { recursive: true, force: true });
+}
+
+const openedDurabilities: FileDurability[] = [];
+
+/** A recovered FileDurability on `dir`, with its replayed transactions drained. */
+export async function openDurability(dir: string, options?: FileDurabilityOptions) {
+  const durability = new FileDurability(dir, options);
+  openedDurabilities.push(durability);
+  const recovered = await durability.recover();
+  const transactions = await collectTransactions(recovered.transactions);
+  return { durability, recovered, transactions };
+}
+
+/** Tracks a durability a test made itself, so `cleanUpDurability` closes it. */
+export function trackDurability(durability: FileDurability): FileDurability {
+  openedDurabilities.push(durability);
+  return durability;
+}
+
+/** Closes every durability opened here and deletes the temp dirs (call from `afterEach`). */
+export async function cleanUpDurability(): Promise<void> {
+  for (const durability of openedDurabilities.splice(0)) await durability.close().catch(() => {});
+  await removeTempDirs();
+}
+
+/** `sampleTx(from)` .. `sampleTx(to)`. */
+export function txRange(from: number, to: number): TxChanges[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => sampleTx(BigInt(from + i)));
+}
+
+export function offsetsOf(txs: readonly TxChanges[]): number[] {
+  return txs.map((tx) => Number(tx.txOffset));
 }
 
 /** Drains a recovery's transactions (sync or async iterable) into an array. */

@@ -146,6 +146,7 @@ export class CommitLogWriter {
       // Rotation: move the just-encoded record into a batch that opens the next segment.
       const record = batch.writer.getBuffer().slice(start, start + length);
       batch.writer.offset = start;
+      if (start === 0) this.discardNewBatch(batch);
       batch = this.newBatch(txOffset);
       batch.writer.writeBytes(record);
       opensSegment = true;
@@ -238,14 +239,14 @@ export class CommitLogWriter {
   }
 
   private async writeBatch(batch: Batch): Promise<void> {
+    const bytes = batch.writer.getBuffer();
+    // A batch whose only record failed to encode, or moved on to open the next segment.
+    if (bytes.length === 0) return;
     if (batch.opensSegment !== undefined) await this.openSegment(batch.opensSegment);
     const file = this.file ?? (await this.resumeSegment());
-    const bytes = batch.writer.getBuffer();
-    if (bytes.length > 0) {
-      await writeFully(file, bytes, this.fileSize);
-      this.fileSize += bytes.length;
-      this.counters.writes++;
-    }
+    await writeFully(file, bytes, this.fileSize);
+    this.fileSize += bytes.length;
+    this.counters.writes++;
     await file.datasync();
     this.counters.syncs++;
     // The new file's directory entry must be durable too, or a crash could lose it whole.

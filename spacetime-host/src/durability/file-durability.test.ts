@@ -122,7 +122,10 @@ describe('FileDurability segment rotation', () => {
     const maxSegmentBytes = 1000;
     const { durability } = await openDurability(dir, { maxSegmentBytes });
     await Promise.all(txRange(1, 60).map((tx) => durability.append(tx)));
+    const syncsBefore = durability.stats.syncs;
     for (const tx of txRange(61, 80)) await durability.append(tx);
+    // One sync per awaited append, rotations included: no empty batches get synced.
+    expect(durability.stats.syncs - syncsBefore).toBe(20);
     await durability.close();
 
     const names = await segmentNames(dir);

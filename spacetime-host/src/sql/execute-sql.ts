@@ -17,6 +17,7 @@ import {
   typeUpdate,
 } from './type-dml.js';
 import { typeSelect } from './type-select.js';
+import { withViewRows } from './view-read-tx.js';
 
 /** What a SQL statement runs against; the database layer builds one per request. */
 export interface SqlContext {
@@ -33,6 +34,11 @@ export interface SqlContext {
   readonly callerIsOwner: boolean;
   /** SpacetimeDB's experimental `st_var` variables (`SET`/`SHOW row_limit`); without it SET fails. */
   readonly systemVars?: SystemVars;
+  /**
+   * The rows of a view (without parameters) as the caller sees them, so SELECT
+   * can read views as SpacetimeDB does; without it, naming a view is an error.
+   */
+  readonly viewRows?: (name: string) => readonly Uint8Array[];
 }
 
 export interface SystemVars {
@@ -57,17 +63,13 @@ type Outcome = Omit<SqlStatementResult, 'totalDurationMicros'>;
 const NO_CHANGES = { rowsInserted: 0, rowsDeleted: 0, rowsUpdated: 0 } as const;
 
 function runStatement(statement: SqlStatement, ctx: SqlContext): Outcome {
-  const view = new SchemaView(ctx.schema, ctx.callerIsOwner);
+  const view = new SchemaView(ctx.schema, ctx.callerIsOwner, { views: ctx.viewRows !== undefined });
   const sender = ctx.callerIdentity;
   switch (statement.kind) {
     case 'select': {
       const rowLimit = ctx.callerIsOwner ? undefined : ctx.systemVars?.get(ROW_LIMIT);
-      const output = executeSelect(
-        typeSelect(statement, view, sender),
-        ctx.read,
-        ctx.schema,
-        rowLimit,
-      );
+      const read = ctx.viewRows ? withViewRows(ctx.read, view, ctx.viewRows) : ctx.read;
+      const output = executeSelect(typeSelect(statement, view, sender), read, ctx.schema, rowLimit);
       return { ...output, stats: NO_CHANGES };
     }
     case 'show': {

@@ -98,7 +98,7 @@ function checkVar(name: string): void {
 }
 
 function resolveDmlTable(view: SchemaView, name: string): TableSchema {
-  if (view.table(name) === undefined && view.isView(name)) {
+  if (view.isView(name)) {
     throw unsupported(`\`${name}\` is a view; DML on views is not supported`);
   }
   return resolveTable(view, name);

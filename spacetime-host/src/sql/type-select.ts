@@ -43,7 +43,7 @@ export function typeSelect(select: SqlSelect, view: SchemaView, sender: bigint):
 export function resolveTable(view: SchemaView, name: string): TableSchema {
   const table = view.table(name);
   if (table !== undefined) return table;
-  if (view.isView(name)) {
+  if (view.isUnreadableView(name)) {
     throw unsupported(`\`${name}\` is a view; spacetime-host does not run SQL over views yet`);
   }
   throw typeError(`no such table: \`${name}\`. If the table exists, it may be marked private.`);

@@ -3,7 +3,12 @@
 
 import { type AlgebraicType, Ty } from '../../sats/algebraic-type.js';
 import { jsonToBsatn } from '../../sats/sats-json-encode.js';
-import type { IndexAlgorithm, ModuleSchema, TableSchema } from '../../schema/module-schema.js';
+import type {
+  IndexAlgorithm,
+  ModuleSchema,
+  TableSchema,
+  ViewSchema,
+} from '../../schema/module-schema.js';
 import type { FakeDatastore } from './fake-datastore.js';
 
 export const identityType = Ty.product({ __identity__: Ty.U256 });
@@ -29,6 +34,7 @@ interface TableSpec {
 export function buildSchema(
   specs: readonly TableSpec[],
   types: readonly AlgebraicType[] = [],
+  views: readonly ViewSchema[] = [],
 ): ModuleSchema {
   let nextIndexId = 0;
   const tables = specs.map((spec, tableId): TableSchema => {
@@ -60,7 +66,7 @@ export function buildSchema(
       isEvent: false,
     };
   });
-  return { typespace: { types }, tables, reducers: [], procedures: [], views: [], lifecycle: {} };
+  return { typespace: { types }, tables, reducers: [], procedures: [], views, lifecycle: {} };
 }
 
 /** Inserts rows given as SATS-JSON arrays, straight into the committed state. */
@@ -76,8 +82,12 @@ export function seed(store: FakeDatastore, tableName: string, rows: readonly unk
 export const OWNER = 0xa1n;
 export const ALICE = 0xb2n;
 
-/** `users`, `posts`, `secrets` (private), `scores` (two-column btree) and `kinds` (every scalar type). */
-export function fixtureSchema(): ModuleSchema {
+/**
+ * `users`, `posts`, `secrets` (private), `scores` (two-column btree), `kinds`
+ * (every scalar type) and `profiles` (snake_case columns); `views` are added
+ * as given.
+ */
+export function fixtureSchema(views: readonly ViewSchema[] = []): ModuleSchema {
   return buildSchema(
     [
       {
@@ -136,7 +146,12 @@ export function fixtureSchema(): ModuleSchema {
           tags: Ty.array(Ty.String),
         },
       },
+      {
+        name: 'profiles',
+        columns: { owner_id: identityType, display_name: Ty.String },
+      },
     ],
     [],
+    views,
   );
 }

@@ -1,5 +1,6 @@
 // Test support: runs SQL as one caller against the fixture schema, seeded with a few rows.
 import { expect } from 'vitest';
+import type { ViewSchema } from '../../schema/module-schema.js';
 import { executeSql, type SqlContext, type SystemVars } from '../execute-sql.js';
 import { SqlError } from '../sql-error.js';
 import { FakeDatastore } from './fake-datastore.js';
@@ -7,8 +8,15 @@ import { ALICE, fixtureSchema, OWNER, seed } from './fixture-schema.js';
 
 export const ALICE_HEX = `0x${ALICE.toString(16).padStart(64, '0')}`;
 
-export function setup() {
-  const store = new FakeDatastore(fixtureSchema());
+export interface SetupOptions {
+  readonly views?: readonly ViewSchema[];
+  /** What SqlContext.viewRows answers; absent means SQL cannot read views. */
+  readonly viewRows?: (store: FakeDatastore, name: string) => readonly Uint8Array[];
+}
+
+export function setup(options: SetupOptions = {}) {
+  const store = new FakeDatastore(fixtureSchema(options.views));
+  const { viewRows } = options;
   seed(store, 'users', [
     [1, 'alice', 30, 1.5, ['0xb2'], true, [1_700_000_000_000_000n], [0, 'al']],
     [2, 'bob', 25, 2.5, ['0xa1'], false, [1_600_000_000_000_000n], [1, []]],
@@ -39,6 +47,7 @@ export function setup() {
       callerIdentity: caller,
       callerIsOwner: caller === OWNER,
       systemVars,
+      viewRows: viewRows && ((name) => viewRows(store, name)),
     };
     const results = executeSql(query, ctx);
     expect(results).toHaveLength(1);

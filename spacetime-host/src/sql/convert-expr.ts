@@ -1,6 +1,6 @@
 import type { BinOp, ColumnRef, SqlExpr, SqlLiteral } from './ast.js';
 import type { RawExpr } from './raw-expr.js';
-import { unsupported } from './sql-error.js';
+import { SqlError, unsupported } from './sql-error.js';
 
 const BIN_OPS: Readonly<Record<string, BinOp>> = {
   '=': '=',
@@ -12,11 +12,18 @@ const BIN_OPS: Readonly<Record<string, BinOp>> = {
   '>=': '>=',
 };
 
+/** SpacetimeDB's `MAX_RECURSION_EXPR`: a chain of 2,000 ANDs is refused, not a stack overflow. */
+const MAX_DEPTH = 1600;
+
 /** SpacetimeDB's `parse_expr`: comparisons, AND, OR, parentheses, columns, literals, `:sender`. */
-export function toSqlExpr(raw: RawExpr): SqlExpr {
+export function toSqlExpr(raw: RawExpr, depth = 0): SqlExpr {
+  if (depth > MAX_DEPTH) {
+    throw new SqlError('unsupported', 'Recursion limit exceeded, `sql-parser::parse_expr`');
+  }
+  const sub = (e: RawExpr) => toSqlExpr(e, depth + 1);
   switch (raw.kind) {
     case 'nested':
-      return toSqlExpr(raw.inner);
+      return sub(raw.inner);
     case 'placeholder':
       if (raw.text === ':sender') return { kind: 'sender' };
       throw unsupported(`Unsupported literal expression: ${raw.text}`);
@@ -35,11 +42,11 @@ export function toSqlExpr(raw: RawExpr): SqlExpr {
       return toColumnRef(raw.parts);
     case 'binary': {
       if (raw.op === 'AND' || raw.op === 'OR') {
-        return { kind: 'log', op: raw.op, left: toSqlExpr(raw.left), right: toSqlExpr(raw.right) };
+        return { kind: 'log', op: raw.op, left: sub(raw.left), right: sub(raw.right) };
       }
       const op = BIN_OPS[raw.op];
       if (op === undefined) throw unsupported(`Unsupported binary operator: ${raw.op}`);
-      return { kind: 'bin', op, left: toSqlExpr(raw.left), right: toSqlExpr(raw.right) };
+      return { kind: 'bin', op, left: sub(raw.left), right: sub(raw.right) };
     }
     default:
       throw unsupported(`Unsupported expression: ${raw.text}`);

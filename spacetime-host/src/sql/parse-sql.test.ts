@@ -170,9 +170,13 @@ describe('parseSql: SELECT', () => {
     expect(error.message).toMatch(message);
   });
 
-  it('refuses absurd nesting instead of overflowing the stack', () => {
-    const deep = `select * from t where ${'('.repeat(5000)}a = 1${')'.repeat(5000)}`;
-    expect(errorOf(deep).message).toMatch(/Recursion limit exceeded/);
+  it('refuses deep nesting and endless chains instead of overflowing the stack', () => {
+    const nested = (n: number) => `select * from t where ${'('.repeat(n)}a = 1${')'.repeat(n)}`;
+    expect(parseSql(nested(40))).toMatchObject({ kind: 'select' });
+    expect(errorOf(nested(5000)).message).toBe('sql parser error: recursion limit exceeded');
+    const chain = (n: number) => `select * from t where ${Array(n).fill('a = 1').join(' and ')}`;
+    expect(parseSql(chain(1000))).toMatchObject({ kind: 'select' });
+    expect(errorOf(chain(2000)).message).toBe('Recursion limit exceeded, `sql-parser::parse_expr`');
   });
 });
 

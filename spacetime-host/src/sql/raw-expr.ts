@@ -1,4 +1,4 @@
-import { SqlError, syntaxError, unsupported } from './sql-error.js';
+import { syntaxError, unsupported } from './sql-error.js';
 import type { TokenStream } from './token-stream.js';
 
 /**
@@ -56,12 +56,11 @@ const INFIX: Readonly<Record<string, number>> = {
 const PREDICATE_KEYWORDS = ['IS', 'IN', 'LIKE', 'ILIKE', 'BETWEEN', 'SIMILAR'];
 const UNSUPPORTED_PREFIX = ['CASE', 'CAST', 'EXISTS', 'INTERVAL', 'ARRAY', 'EXTRACT', 'ANY', 'ALL'];
 
-/** Deep enough for any hand-written query, shallow enough to never overflow the stack. */
-const MAX_DEPTH = 1000;
+/** sqlparser's default recursion budget: nesting (parentheses, unary operators) beyond it is refused. */
+const MAX_DEPTH = 50;
 
 export function parseRawExpr(tokens: TokenStream, minPower = 0, depth = 0): RawExpr {
-  if (depth > MAX_DEPTH)
-    throw new SqlError('syntax', 'Recursion limit exceeded, `sql-parser::parse_expr`');
+  if (depth > MAX_DEPTH) throw syntaxError('recursion limit exceeded');
   const start = tokens.position;
   let left = parsePrefix(tokens, depth);
   for (;;) {

@@ -8,7 +8,7 @@ import type { ModuleSchema } from '../schema/module-schema.js';
  * Errors are thrown as `DatastoreError` (datastore/datastore-error.ts) whose
  * `errno` is SpacetimeDB's syscall errno (e.g. 12 UNIQUE_ALREADY_EXISTS,
  * 14 INDEX_NOT_UNIQUE, 15 NO_SUCH_ROW, 10 WRONG_INDEX_ALGO, 4 NO_SUCH_TABLE,
- * 5 NO_SUCH_INDEX, 9 BSATN_DECODE_ERROR).
+ * 5 NO_SUCH_INDEX, 3 BSATN_DECODE_ERROR).
  */
 export interface Datastore {
   readonly schema: ModuleSchema;

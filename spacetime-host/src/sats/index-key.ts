@@ -1,6 +1,6 @@
 import type { AlgebraicType, ProductType } from './algebraic-type.js';
 import { BsatnError } from './bsatn-error.js';
-import { bsatnFixedSize, compileSkipper, type Skipper } from './bsatn-skipper.js';
+import { type ColumnLocator, compileColumnLocator } from './column-locator.js';
 import { decodeKeyRange, type IndexRangeBytes, type KeyRange } from './index-key-range.js';
 import { compileKeyEncoder, type KeyEncoder } from './key-encoder.js';
 import { sharedKeyWriter } from './key-writer.js';
@@ -73,7 +73,7 @@ export function compileIndexKey(
       ? single.value.elements.map((e) => resolveType(e.algebraicType, typespace))
       : keyColumnTypes;
 
-  const locate = columnLocator(columnTypes, columns, typespace);
+  const locate = compileColumnLocator(columnTypes, columns, typespace);
   const numberReader = elems.length === 1 ? numberKeyReader(elems[0]!, typespace) : undefined;
   if (numberReader) return numberCodec(numberReader, locate);
 
@@ -142,46 +142,4 @@ function numberCodec(reader: NumberKeyReader, locate: ColumnLocator): IndexKeyCo
 
 function trailing(count: number): BsatnError {
   return new BsatnError(`${count} trailing byte(s) after the index key`);
-}
-
-/** Returns the offset of each index column (in index order) within a valid row. */
-interface ColumnLocator {
-  (row: Uint8Array): readonly number[];
-  /** Set when every index column sits at a constant offset. */
-  readonly fixedOffsets?: readonly number[];
-}
-
-function columnLocator(
-  columnTypes: readonly AlgebraicType[],
-  columns: readonly number[],
-  typespace: Typespace,
-): ColumnLocator {
-  const last = Math.max(...columns);
-  const sizes = columnTypes.slice(0, last).map((ty) => bsatnFixedSize(ty, typespace));
-  const constant: number[] = [];
-  let at = 0;
-  for (let c = 0; c <= last; c++) {
-    constant.push(at);
-    const size = sizes[c];
-    if (c < last && size === undefined) break;
-    at += size ?? 0;
-  }
-  if (constant.length === last + 1) {
-    const fixedOffsets = columns.map((c) => constant[c]!);
-    return Object.assign(() => fixedOffsets, { fixedOffsets });
-  }
-  const skippers: (Skipper | undefined)[] = columnTypes
-    .slice(0, last)
-    .map((ty, c) => (sizes[c] === undefined ? compileSkipper(ty, typespace) : undefined));
-  const starts = new Array<number>(last + 1).fill(0);
-  const out = new Array<number>(columns.length).fill(0);
-  return (row) => {
-    let offset = 0;
-    for (let c = 0; c <= last; c++) {
-      starts[c] = offset;
-      if (c < last) offset = skippers[c] ? skippers[c]!(row, offset) : offset + sizes[c]!;
-    }
-    for (let i = 0; i < columns.length; i++) out[i] = starts[columns[i]!]!;
-    return out;
-  };
 }

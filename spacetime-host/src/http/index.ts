@@ -6,14 +6,10 @@ export type { HttpAuth } from './http-auth.js';
 export type { HttpCaller, HttpEnv } from './http-env.js';
 export { HttpError } from './http-error.js';
 export type { HttpAppOptions, SubscribeHandler } from './http-options.js';
+export { ListenError } from './listen-error.js';
 export {
   databaseNameProblem,
   type NameOrIdentity,
   parseNameOrIdentity,
 } from './name-or-identity.js';
-export {
-  ListenError,
-  type RunningServer,
-  type StartServerOptions,
-  startServer,
-} from './start-server.js';
+export { type RunningServer, type StartServerOptions, startServer } from './start-server.js';

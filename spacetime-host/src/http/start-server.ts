@@ -5,6 +5,7 @@ import type { HostApi } from '../database/database-api.js';
 import { createHttpApp } from './http-app.js';
 import type { HttpAuth } from './http-auth.js';
 import type { HttpAppOptions } from './http-options.js';
+import { ListenError } from './listen-error.js';
 
 export interface StartServerOptions {
   readonly host: HostApi;
@@ -25,10 +26,6 @@ export interface RunningServer {
   readonly address: string;
   /** Stops accepting connections and ends open ones (e.g. followed logs). */
   close(): Promise<void>;
-}
-
-export class ListenError extends Error {
-  override readonly name = 'ListenError';
 }
 
 /** Serves the HTTP API on Node's HTTP server; resolves once it is listening. */

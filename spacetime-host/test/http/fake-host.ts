@@ -70,6 +70,16 @@ export const FAKE_SCHEMA: ModuleSchema = {
 const unit = { Product: { elements: [] } };
 const field = (name: string, type: unknown) => ({ name: { some: name }, algebraic_type: type });
 
+function reducerDef(name: string, params: unknown[], visibility = 'ClientCallable') {
+  return {
+    source_name: name,
+    params: { elements: params },
+    visibility: { [visibility]: [] },
+    ok_return_type: unit,
+    err_return_type: { String: [] },
+  };
+}
+
 /** The V10 module def of the fake module, as `/schema?version=10` should return it. */
 export const FAKE_MODULE_DEF_V10 = {
   sections: [
@@ -98,12 +108,21 @@ export const FAKE_MODULE_DEF_V10 = {
     },
     {
       Reducers: [
+        reducerDef('add', [field('name', { String: [] }), field('age', { U8: [] })]),
+        reducerDef('fail', []),
+        reducerDef('init', []),
+        reducerDef('secret', [], 'Private'),
+        reducerDef('crash', []),
+        reducerDef('add_person', [field('person', { Ref: 0 })]),
+      ],
+    },
+    {
+      Procedures: [
         {
-          source_name: 'add',
-          params: { elements: [field('name', { String: [] }), field('age', { U8: [] })] },
+          source_name: 'get_answer',
+          params: { elements: [field('question', { String: [] })] },
+          return_type: { Product: { elements: [field('answer', { U32: [] })] } },
           visibility: { ClientCallable: [] },
-          ok_return_type: unit,
-          err_return_type: { String: [] },
         },
       ],
     },

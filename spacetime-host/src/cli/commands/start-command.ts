@@ -1,0 +1,69 @@
+import os from 'node:os';
+import path from 'node:path';
+import { HostAuth } from '../../auth/host-auth.js';
+import { ListenError } from '../../http/listen-error.js';
+import { CliError, UsageError } from '../cli-error.js';
+import type { Command } from '../command.js';
+import { boolFlag, stringFlag } from '../parse-args.js';
+
+const USAGE =
+  'spacetime-local start [--listen-addr 127.0.0.1:3000] [--data-dir DIR] [--allow-insecure-local-issuers]';
+
+/** `spacetime start`: serves the databases of a data directory until interrupted. */
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'Start the host: serve the HTTP API for the databases in a data directory',
+  usage: USAGE,
+  flags: [
+    { long: 'listen-addr', short: 'l', value: 'required' },
+    { long: 'data-dir', value: 'required' },
+    { long: 'allow-insecure-local-issuers', value: 'none' },
+    { long: 'non-interactive', value: 'none' },
+  ],
+  async run(args, ctx) {
+    if (args.positionals.length > 0) {
+      throw new UsageError(`unexpected argument '${args.positionals[0]}'`, USAGE);
+    }
+    const { address, port } = parseListenAddr(stringFlag(args, 'listen-addr') ?? '127.0.0.1:3000');
+    const dataDir = path.resolve(
+      ctx.io.cwd,
+      stringFlag(args, 'data-dir') ?? defaultDataDir(ctx.io.env),
+    );
+    const auth = await HostAuth.open(dataDir, {
+      allowInsecureLocalIssuers: boolFlag(args, 'allow-insecure-local-issuers'),
+    });
+    const opened = await ctx.io.openHost(dataDir);
+    let server: Awaited<ReturnType<typeof ctx.io.startServer>>;
+    try {
+      server = await ctx.io.startServer({ host: opened.host, auth, port, listen: address });
+    } catch (error) {
+      await opened.close();
+      if (error instanceof ListenError) throw new CliError(error.message);
+      throw error;
+    }
+    ctx.io.stdout(`spacetime-local: database running in data directory ${dataDir}\n`);
+    ctx.io.stdout(`Listening on ${server.url}\n`);
+    await ctx.io.untilStopped();
+    ctx.io.stdout('Shutting down...\n');
+    await server.close();
+    await opened.close();
+  },
+};
+
+/** `host:port`, `[v6]:port` or a bare port. */
+export function parseListenAddr(text: string): { address: string; port: number } {
+  const match = /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(text) ?? /^()()(\d+)$/.exec(text);
+  const port = Number(match?.[3]);
+  if (match === null || !Number.isInteger(port) || port > 65535) {
+    throw new UsageError(
+      `invalid --listen-addr '${text}': expected HOST:PORT, e.g. 127.0.0.1:3000`,
+      USAGE,
+    );
+  }
+  return { address: match[1] || match[2] || '127.0.0.1', port };
+}
+
+function defaultDataDir(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.XDG_DATA_HOME || path.join(env.HOME || os.homedir(), '.local', 'share');
+  return path.join(base, 'spacetime-local', 'data');
+}

@@ -1,0 +1,47 @@
+import { createInterface } from 'node:readline';
+import { CliError } from './cli-error.js';
+import type { CliIo } from './cli-io.js';
+import { runCli } from './run-cli.js';
+
+/** One line of standard input (piped or typed), or undefined when there is none. */
+function prompt(question: string): Promise<string | undefined> {
+  process.stdout.write(`${question} `);
+  return new Promise((resolve) => {
+    const lines = createInterface({ input: process.stdin, terminal: false });
+    let answered = false;
+    lines.once('line', (line) => {
+      answered = true;
+      lines.close();
+      resolve(line);
+    });
+    lines.once('close', () => {
+      if (!answered) resolve(undefined);
+    });
+  });
+}
+
+const io: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  cwd: process.cwd(),
+  prompt,
+  // Loaded on demand: esbuild and the server are only needed by `publish` and `start`.
+  bundleModule: async (moduleDir) =>
+    (await import('../runtime/bundle-module.js')).bundleModule(moduleDir),
+  openHost: async () => {
+    throw new CliError(
+      '`start` needs the database layer (a Host over a data directory), which this build does not have yet.',
+    );
+  },
+  startServer: async (options) => (await import('../http/start-server.js')).startServer(options),
+  untilStopped: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+};
+
+const code = await runCli(process.argv.slice(2), io);
+// Idle keep-alive sockets must not hold the process open once the command is done.
+process.stdout.write('', () => process.exit(code));

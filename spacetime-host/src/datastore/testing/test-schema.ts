@@ -15,6 +15,8 @@ export interface TableSpec {
   indexes?: [IndexAlgorithm, number[], boolean][];
   primaryKey?: number;
   sequences?: (Partial<SequenceSchema> & { colId: number })[];
+  /** BSATN default values by column id (for columns a migration adds). */
+  defaults?: Record<number, Uint8Array>;
 }
 
 export function moduleSchema(...specs: TableSpec[]): ModuleSchema {
@@ -39,7 +41,12 @@ export function moduleSchema(...specs: TableSpec[]): ModuleSchema {
       sourceName: `${spec.name}Source`,
       accessorName: `${spec.name}Source`,
       rowType: { elements: spec.columns.map(([name, algebraicType]) => ({ name, algebraicType })) },
-      columns: spec.columns.map(([name, type], colId) => ({ colId, name, type })),
+      columns: spec.columns.map(([name, type], colId) => {
+        const defaultValue = spec.defaults?.[colId];
+        return defaultValue === undefined
+          ? { colId, name, type }
+          : { colId, name, type, defaultValue };
+      }),
       ...(spec.primaryKey === undefined ? {} : { primaryKey: spec.primaryKey }),
       indexes,
       uniqueConstraints: indexes.filter((i) => i.unique).map((i) => [...i.columns]),

@@ -58,7 +58,12 @@ export async function callFunctionRoute(
       return reducerResponse(await database.callReducer(name, args, caller));
     }
     const procedure = database.schema.procedures.find((p) => p.name === name);
-    if (procedure === undefined) throw new NoSuchProcedureError(name);
+    if (
+      procedure === undefined ||
+      !mayCallFunction(database, caller.identity, procedure.clientCallable)
+    ) {
+      throw new NoSuchProcedureError(name);
+    }
     const args = encodeArguments(database, 'procedure', procedure, body);
     const outcome = await database.callProcedure(name, args, caller);
     return procedureResponse(database, procedure.returnType ?? UNIT_TYPE, outcome);

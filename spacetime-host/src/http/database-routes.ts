@@ -34,12 +34,14 @@ export function databaseRoutes(
   routes.get('/:name_or_identity/logs', resolved, logsRoute);
 
   // The seam for the WebSocket server: it receives the authenticated caller and the database.
-  routes.get('/:name_or_identity/subscribe', resolved, (c) => {
-    if (settings.subscribe === undefined) {
-      throw new HttpError(501, 'WebSocket subscriptions are not available on this host');
-    }
-    return settings.subscribe(c);
-  });
+  routes.get(
+    '/:name_or_identity/subscribe',
+    resolved,
+    settings.subscribe ??
+      (() => {
+        throw new HttpError(501, 'WebSocket subscriptions are not available on this host');
+      }),
+  );
 
   return routes;
 }

@@ -1,12 +1,14 @@
-import type { Context } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { HttpEnv } from './http-env.js';
 
 /**
  * Serves `GET /v1/database/:name_or_identity/subscribe` (the WebSocket
- * endpoint). It runs after authentication and database resolution, so
- * `c.get('caller')` and `c.get('database')` are set.
+ * endpoint), typically `upgradeWebSocket(...)` from `@hono/node-server` with
+ * the server started with a `websocket` server. It runs after authentication
+ * and database resolution, so `c.get('caller')` and `c.get('database')` are
+ * set, and the handshake response carries the `spacetime-identity` headers.
  */
-export type SubscribeHandler = (c: Context<HttpEnv>) => Response | Promise<Response>;
+export type SubscribeHandler = MiddlewareHandler<HttpEnv>;
 
 export interface HttpAppOptions {
   /** Largest module bundle accepted by publish (SpacetimeDB has no limit there). Default 100 MiB. */

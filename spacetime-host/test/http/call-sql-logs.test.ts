@@ -87,6 +87,10 @@ describe('calling reducers and procedures', () => {
     expect(await unknown.text()).toBe('No such procedure');
     expect((await call('secret', '[]')).status).toBe(404);
     expect((await call('secret', '[]', owner.token)).status).toBe(200);
+    expect((await call('audit', '["x"]')).status).toBe(404);
+    const audited = await call('audit', '["x"]', owner.token);
+    expect(audited.status).toBe(200);
+    expect(await audited.json()).toEqual([]);
   });
 
   it('refuses to call a lifecycle reducer', async () => {

@@ -1,4 +1,7 @@
+import type { IncomingMessage } from 'node:http';
+import { upgradeWebSocket } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
 import { identityToHex } from '../../src/auth/identity.js';
 import type { FakeDatabase } from './fake-host.js';
 import { FAKE_MODULE_DEF_V10 } from './fake-host.js';
@@ -149,9 +152,9 @@ describe('subscribe seam', () => {
   it('hands the authenticated caller and the resolved database to the plugged-in handler', async () => {
     const seen: string[] = [];
     const server = await startTestServer({
-      subscribe: (c) => {
+      subscribe: async (c) => {
         seen.push(`${identityToHex(c.get('caller').identity)} -> ${c.get('database').names[0]}`);
-        return new Response('upgrade here', { status: 200 });
+        return c.text('upgrade here');
       },
     });
     try {
@@ -161,6 +164,48 @@ describe('subscribe seam', () => {
       expect(await response.text()).toBe('upgrade here');
       expect(seen).toEqual([`${identity} -> live`]);
       expect((await server.request('/v1/database/dead/subscribe')).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('upgrades to a WebSocket through @hono/node-server, with the identity headers on the handshake', async () => {
+    const wss = new WebSocketServer({ noServer: true });
+    const server = await startTestServer(
+      {
+        subscribe: upgradeWebSocket((c) => ({
+          onOpen: (_event, ws) => {
+            ws.send(
+              `hello ${identityToHex(c.get('caller').identity)} on ${c.get('database').names[0]}`,
+            );
+          },
+        })),
+      },
+      wss,
+    );
+    try {
+      const { identity, token } = await server.newToken();
+      await server.request('/v1/database/live?host_type=Js', { method: 'PUT', token, body: 'v1' });
+      const socket = new WebSocket(
+        `${server.url.replace('http', 'ws')}/v1/database/live/subscribe?token=${token}`,
+      );
+      const [upgrade, message] = await Promise.all([
+        new Promise<IncomingMessage>((resolve) => socket.once('upgrade', resolve)),
+        new Promise<string>((resolve) => socket.once('message', (data) => resolve(String(data)))),
+      ]);
+      expect(upgrade.headers['spacetime-identity']).toBe(identity);
+      expect(message).toBe(`hello ${identity} on live`);
+      socket.close();
+
+      const refused = new WebSocket(
+        `${server.url.replace('http', 'ws')}/v1/database/dead/subscribe`,
+      );
+      const status = await new Promise<number>((resolve) =>
+        refused.once('unexpected-response', (_request, response) =>
+          resolve(response.statusCode ?? 0),
+        ),
+      );
+      expect(status).toBe(404);
     } finally {
       await server.close();
     }

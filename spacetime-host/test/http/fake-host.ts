@@ -62,6 +62,12 @@ export const FAKE_SCHEMA: ModuleSchema = {
       returnType: { tag: 'Product', value: product(['answer', U32]) },
       clientCallable: true,
     },
+    {
+      id: 1,
+      name: 'audit',
+      params: product(['question', STRING]),
+      clientCallable: false,
+    },
   ],
   views: [],
   lifecycle: { init: 2 },
@@ -183,6 +189,8 @@ export class FakeDatabase implements DatabaseHandle {
 
   async callProcedure(name: string, args: Uint8Array, caller: Caller): Promise<ProcedureOutcome> {
     this.calls.push({ kind: 'procedure', name, args, caller });
+    if (name === 'audit')
+      return { status: 'returned', value: new Uint8Array(0), durationMicros: 1 };
     const question = new BinaryReader(args).readString();
     if (question === 'crash') {
       return { status: 'internal-error', message: 'procedure blew up', durationMicros: 1 };

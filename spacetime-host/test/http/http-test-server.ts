@@ -1,5 +1,6 @@
 // Starts the real HTTP server on a random port over a FakeHost, for the route tests.
 import { generateKeyPairSync } from 'node:crypto';
+import type { WebSocketServerLike } from '@hono/node-server';
 import { HostAuth } from '../../src/auth/host-auth.js';
 import type { HttpAppOptions } from '../../src/http/http-options.js';
 import { type RunningServer, startServer } from '../../src/http/start-server.js';
@@ -18,7 +19,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: HttpAppOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: HttpAppOptions = {},
+  websocket?: WebSocketServerLike,
+): Promise<TestServer> {
   const pair = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const auth = new HostAuth({
     privateKey: pair.privateKey,
@@ -32,6 +36,7 @@ export async function startTestServer(options: HttpAppOptions = {}): Promise<Tes
     auth,
     port: 0,
     http: { logError: (_message, error) => errors.push(error), ...options },
+    ...(websocket === undefined ? {} : { websocket }),
   });
   const request = (path: string, init: RequestInit & { token?: string } = {}) => {
     const { token, ...rest } = init;

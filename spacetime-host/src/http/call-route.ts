@@ -125,12 +125,14 @@ function durationHeader(durationMicros: number): Record<string, string> {
 }
 
 function reducerResponse(outcome: ReducerOutcome): Response {
-  const headers = { 'spacetime-energy-used': '0', ...durationHeader(outcome.durationMicros) };
-  if (outcome.status === 'committed') return new Response(null, { status: 200, headers });
-  return new Response(outcome.message, {
-    status: REDUCER_FAILED_STATUS,
-    headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
-  });
+  // SpacetimeDB's body is a (possibly empty) string either way, so always text/plain.
+  const headers = {
+    'content-type': 'text/plain; charset=utf-8',
+    'spacetime-energy-used': '0',
+    ...durationHeader(outcome.durationMicros),
+  };
+  if (outcome.status === 'committed') return new Response('', { status: 200, headers });
+  return new Response(outcome.message, { status: REDUCER_FAILED_STATUS, headers });
 }
 
 function procedureResponse(

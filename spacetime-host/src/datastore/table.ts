@@ -79,16 +79,31 @@ export class Table {
   generate(row: Uint8Array): Uint8Array {
     if (this.sequenceColumns === undefined) return NO_GENERATED;
     const offsets = this.sequenceColumns(row);
-    let generated: number[] | undefined;
+    if (this.sequences.length === 1) {
+      const sequence = this.sequences[0]!;
+      const offset = offsets[0]!;
+      if (!sequence.isTrigger(row, offset)) return NO_GENERATED;
+      sequence.write(row, offset, sequence.next());
+      return row.slice(offset, offset + sequence.width);
+    }
+    const parts: Uint8Array[] = [];
+    let size = 0;
     for (let i = 0; i < this.sequences.length; i++) {
       const sequence = this.sequences[i]!;
       const offset = offsets[i]!;
       if (!sequence.isTrigger(row, offset)) continue;
       sequence.write(row, offset, sequence.next());
-      generated ??= [];
-      for (let b = offset; b < offset + sequence.width; b++) generated.push(row[b]!);
+      parts.push(row.subarray(offset, offset + sequence.width));
+      size += sequence.width;
     }
-    return generated === undefined ? NO_GENERATED : Uint8Array.from(generated);
+    if (size === 0) return NO_GENERATED;
+    const generated = new Uint8Array(size);
+    let at = 0;
+    for (const part of parts) {
+      generated.set(part, at);
+      at += part.length;
+    }
+    return generated;
   }
 
   /** After replay inserts `row`, keeps sequences from handing out the values it holds. */

@@ -3,9 +3,9 @@ import { bsatnToJson } from '../sats/sats-json.js';
 import type { ViewSchema } from '../schema/module-schema.js';
 import { runViewQuery } from './run-view-query.js';
 import { SqlError } from './sql-error.js';
-import type { FakeDatastore } from './testing/fake-datastore.js';
 import { ALICE, fixtureSchema, seed } from './testing/fixture-schema.js';
 import { setup } from './testing/sql-harness.js';
+import type { SqlTestStore } from './testing/sql-test-store.js';
 
 const usersRowType = fixtureSchema().tables[0]!.rowType;
 const postsRowType = fixtureSchema().tables[1]!.rowType;
@@ -37,7 +37,7 @@ const VIEWS = [
 ];
 
 /** Stands in for the database calling the view: `active_users` runs a query, `my_posts` returns posts 10 and 11. */
-function viewRows(store: FakeDatastore, name: string): readonly Uint8Array[] {
+function viewRows(store: SqlTestStore, name: string): readonly Uint8Array[] {
   if (name === 'active_users')
     return runViewQuery(
       'SELECT * FROM "users" WHERE "users"."active" = TRUE',
@@ -48,7 +48,7 @@ function viewRows(store: FakeDatastore, name: string): readonly Uint8Array[] {
   throw new Error(`unexpected view ${name}`);
 }
 
-function json(store: FakeDatastore, tableName: string, rows: readonly Uint8Array[]): unknown[] {
+function json(store: SqlTestStore, tableName: string, rows: readonly Uint8Array[]): unknown[] {
   const rowType = store.table(tableName).rowType;
   return rows.map((r) =>
     bsatnToJson({ tag: 'Product', value: rowType }, store.schema.typespace, r),

@@ -9,7 +9,7 @@ import type {
   TableSchema,
   ViewSchema,
 } from '../../schema/module-schema.js';
-import type { FakeDatastore } from './fake-datastore.js';
+import type { SqlTestStore } from './sql-test-store.js';
 
 export const identityType = Ty.product({ __identity__: Ty.U256 });
 export const connectionIdType = Ty.product({ __connection_id__: Ty.U128 });
@@ -70,7 +70,7 @@ export function buildSchema(
 }
 
 /** Inserts rows given as SATS-JSON arrays, straight into the committed state. */
-export function seed(store: FakeDatastore, tableName: string, rows: readonly unknown[]): void {
+export function seed(store: SqlTestStore, tableName: string, rows: readonly unknown[]): void {
   const table = store.table(tableName);
   const rowType: AlgebraicType = { tag: 'Product', value: table.rowType };
   store.write((tx) => {

@@ -3,19 +3,19 @@ import { expect } from 'vitest';
 import type { ViewSchema } from '../../schema/module-schema.js';
 import { executeSql, type SqlContext, type SystemVars } from '../execute-sql.js';
 import { SqlError } from '../sql-error.js';
-import { FakeDatastore } from './fake-datastore.js';
 import { ALICE, fixtureSchema, OWNER, seed } from './fixture-schema.js';
+import { SqlTestStore } from './sql-test-store.js';
 
 export const ALICE_HEX = `0x${ALICE.toString(16).padStart(64, '0')}`;
 
 export interface SetupOptions {
   readonly views?: readonly ViewSchema[];
   /** What SqlContext.viewRows answers; absent means SQL cannot read views. */
-  readonly viewRows?: (store: FakeDatastore, name: string) => readonly Uint8Array[];
+  readonly viewRows?: (store: SqlTestStore, name: string) => readonly Uint8Array[];
 }
 
 export function setup(options: SetupOptions = {}) {
-  const store = new FakeDatastore(fixtureSchema(options.views));
+  const store = new SqlTestStore(fixtureSchema(options.views));
   const { viewRows } = options;
   seed(store, 'users', [
     [1, 'alice', 30, 1.5, ['0xb2'], true, [1_700_000_000_000_000n], [0, 'al']],

@@ -141,6 +141,32 @@ describe('bsatnToJson', () => {
     expect(bsatnToJson(identityType, noTypes, identity, 'typed')).toEqual({ __identity__: '0x1' });
   });
 
+  it('writes ScheduleAt and TimeDuration as the sums and newtypes they are', () => {
+    const duration = productOf({
+      elements: [{ name: '__time_duration_micros__', algebraicType: Ty.I64 }],
+    });
+    const scheduleAt = sumOf({
+      variants: [
+        { name: 'Interval', algebraicType: duration },
+        { name: 'Time', algebraicType: timestampType },
+      ],
+    });
+    const bytes = bytesOf((w) => {
+      w.writeU8(0);
+      w.writeI64(5_000_000n);
+    });
+    expect(bsatnToJson(scheduleAt, noTypes, bytes)).toEqual([0, [5_000_000n]]);
+    expect(bsatnToJson(scheduleAt, noTypes, bytes, 'typed')).toEqual({
+      Interval: { __time_duration_micros__: 5_000_000n },
+    });
+    expect(jsonToBsatn(scheduleAt, noTypes, { Time: [1n] })).toEqual(
+      bytesOf((w) => {
+        w.writeU8(1);
+        w.writeI64(1n);
+      }),
+    );
+  });
+
   it('resolves refs through the typespace', () => {
     const typespace: Typespace = {
       types: [productOf(product(['x', Ty.U8], ['next', optionI32]))],

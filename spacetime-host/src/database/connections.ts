@@ -19,6 +19,15 @@ export class Connections {
     return this.#callers.get(connectionId)?.jwtPayload;
   }
 
+  /** True when `caller` brought a JWT that `during` must make visible. */
+  needsJwt(caller: Caller): boolean {
+    return (
+      caller.connectionId !== 0n &&
+      caller.jwtPayload !== undefined &&
+      !this.#callers.has(caller.connectionId)
+    );
+  }
+
   /**
    * Runs `body` with `caller` known when it brought a JWT without connecting
    * (an HTTP call), so its JWT is readable during that call only.

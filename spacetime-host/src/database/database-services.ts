@@ -1,22 +1,10 @@
-import type { Datastore, DatastoreState, MutTx, ReadTx } from '../datastore/datastore.js';
+import type { Datastore, DatastoreState, ReadTx } from '../datastore/datastore.js';
 import type { Durability } from '../durability/durability.js';
 import type { ModuleSchema } from '../schema/module-schema.js';
-import type { SqlStatementResult } from '../sql/sql-result.js';
-import type { Caller } from './database-api.js';
-
-/** What the SQL engine gets to run a statement against one database. */
-export interface SqlTarget {
-  readonly identity: bigint;
-  readonly owner: bigint;
-  readonly schema: ModuleSchema;
-  readonly datastore: Datastore;
-  /** Commits a DML transaction the way reducers commit: schedules, listeners, durability. */
-  commit(tx: MutTx): Promise<void>;
-}
 
 /**
- * The other layers a database is built from. Injected so each layer can be
- * replaced in tests; `defaultServices()` wires the real ones.
+ * The layers a database is built from that tests replace: schema decoding,
+ * the datastore and durability. `defaultServices()` wires the real ones.
  */
 export interface DatabaseServices {
   /** Decodes and validates a module's `RawModuleDef`; throws with the reasons when invalid. */
@@ -25,8 +13,9 @@ export interface DatabaseServices {
   createDatastore(schema: ModuleSchema, state?: DatastoreState): Datastore;
   /** Durable storage in a database's directory (`recover()` is called once, first). */
   openDurability(dir: string): Durability;
-  /** Runs SQL (SpacetimeDB's subset) for `POST /sql`. */
-  executeSql?(target: SqlTarget, query: string, caller: Caller): Promise<SqlStatementResult[]>;
-  /** Runs the query a view returned instead of rows; returns BSATN rows of `rowType`. */
-  runViewQuery?(target: SqlTarget, query: string, tx: ReadTx): Uint8Array[];
+  /**
+   * Runs the SQL a view returned instead of rows (a query-builder view) and
+   * returns BSATN rows of the view's row type.
+   */
+  runViewQuery?(query: string, schema: ModuleSchema, tx: ReadTx): Uint8Array[];
 }

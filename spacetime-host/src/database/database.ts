@@ -4,6 +4,7 @@ import { nowMicros } from '../runtime/host-syscalls.js';
 import type { ModuleHost, ModuleLogEntry } from '../runtime/module-host.js';
 import { ModuleInstance } from '../runtime/module-instance.js';
 import type { FunctionSchema, ModuleSchema } from '../schema/module-schema.js';
+import { executeSql, type SqlContext } from '../sql/execute-sql.js';
 import type { SqlStatementResult } from '../sql/sql-result.js';
 import { CommitPipeline } from './commit-pipeline.js';
 import { Connections } from './connections.js';
@@ -23,7 +24,7 @@ import {
   NoSuchViewError,
   PublishError,
 } from './database-errors.js';
-import type { DatabaseServices, SqlTarget } from './database-services.js';
+import type { DatabaseServices } from './database-services.js';
 import { executeProcedure } from './execute-procedure.js';
 import { executeReducer, type ReducerContext } from './execute-reducer.js';
 import { FunctionCatalog } from './function-catalog.js';
@@ -71,6 +72,8 @@ export class Database implements DatabaseHandle, ModuleHost {
   readonly #logs: ModuleLogs;
   readonly #schedules: ScheduleKeeper;
   readonly #connections = new Connections();
+  /** SQL's `SET`/`SHOW` variables (SpacetimeDB's `st_var`); kept in memory. */
+  readonly #systemVars = new Map<string, bigint>();
   #datastore!: Datastore;
   #durability!: Durability;
   #commits!: CommitPipeline;
@@ -154,9 +157,12 @@ export class Database implements DatabaseHandle, ModuleHost {
     if (!reducer.clientCallable && caller.identity !== this.owner)
       throw new NoSuchReducerError(name);
     entry.checkArgs(args);
-    const run = this.#connections.during(caller, () =>
-      this.#runReducer(reducer.id, caller.identity, caller.connectionId, args),
-    );
+    // The common case (no JWT to expose) skips the closure: this is the hot path.
+    const run = this.#connections.needsJwt(caller)
+      ? this.#connections.during(caller, () =>
+          this.#runReducer(reducer.id, caller.identity, caller.connectionId, args),
+        )
+      : this.#runReducer(reducer.id, caller.identity, caller.connectionId, args);
     await run.durable;
     return run.outcome;
   }
@@ -189,7 +195,7 @@ export class Database implements DatabaseHandle, ModuleHost {
       if (runQuery === undefined) {
         throw new Error(`view ${name} returned a query, and this host has no SQL engine for views`);
       }
-      return runQuery(this.#sqlTarget(), query, tx);
+      return runQuery(query, this.schema, tx);
     });
   }
 
@@ -221,11 +227,35 @@ export class Database implements DatabaseHandle, ModuleHost {
     }
   }
 
+  /**
+   * Runs one SQL statement (SpacetimeDB's subset). DML commits like a reducer
+   * and resolves once durable; the SQL engine throws `SqlError` for mistakes.
+   */
   async sql(query: string, caller: Caller): Promise<SqlStatementResult[]> {
     this.#ensureOpen();
-    const executeSql = this.#config.services.executeSql;
-    if (executeSql === undefined) throw new Error('this host has no SQL engine');
-    return executeSql(this.#sqlTarget(), query, caller);
+    const commits: Promise<void>[] = [];
+    const context: SqlContext = {
+      schema: this.schema,
+      read: this.#datastore.committed,
+      write: (body) => {
+        const tx = this.#datastore.beginMutTx();
+        let result: ReturnType<typeof body>;
+        try {
+          result = body(tx);
+        } catch (error) {
+          tx.rollback();
+          throw error;
+        }
+        commits.push(this.#commits.commit(tx));
+        return result;
+      },
+      callerIdentity: caller.identity,
+      callerIsOwner: caller.identity === this.owner,
+      systemVars: this.#systemVars,
+    };
+    const results = executeSql(query, context);
+    await Promise.all(commits);
+    return results;
   }
 
   logs(): readonly LogRecord[] {
@@ -383,16 +413,6 @@ export class Database implements DatabaseHandle, ModuleHost {
     } catch (error) {
       this.#systemLog('error', `could not run scheduled function ${name}: ${describe(error)}`);
     }
-  }
-
-  #sqlTarget(): SqlTarget {
-    return {
-      identity: this.identity,
-      owner: this.owner,
-      schema: this.schema,
-      datastore: this.#datastore,
-      commit: (tx) => this.#commits.commit(tx),
-    };
   }
 
   #systemLog(level: LogRecord['level'], message: string): void {

@@ -57,7 +57,7 @@ export function executeReducer(
   try {
     changes = tx.commit(timestamp);
   } catch (error) {
-    tx.rollback();
+    rollbackQuietly(tx);
     const failure = new ModuleExecutionError(`commit failed: ${describe(error)}`);
     return failed(context, reducer, timestamp, failure, micros(started));
   }
@@ -88,6 +88,15 @@ function failed(
     error instanceof ModuleExecutionError ? error.moduleStack : (error as Error | undefined)?.stack;
   context.log({ level: 'panic', ts, function: fn, message: stack ?? message });
   return { outcome: { status: 'internal-error', message, durationMicros }, durable: ALREADY_DONE };
+}
+
+/** A commit that threw may have ended the transaction already; undo what is left, if anything. */
+function rollbackQuietly(tx: MutTx): void {
+  try {
+    tx.rollback();
+  } catch {
+    // Already ended.
+  }
 }
 
 function micros(started: number): number {

@@ -46,9 +46,9 @@ export class FunctionCatalog {
     for (const procedure of schema.procedures) {
       this.#procedures.set(procedure.name, entry('procedure', procedure));
     }
-    const counts = { sender: 0, anonymous: 0 };
     for (const view of schema.views) {
-      const fnIndex = view.perSender ? counts.sender++ : counts.anonymous++;
+      // The schema's view id is what the module dispatches on (its index among views of its kind).
+      const fnIndex = view.id;
       const skipRow = compileSkipper({ tag: 'Product', value: view.rowType }, schema.typespace);
       const splitRows = (rowsVec: Uint8Array) => splitBsatnVec(skipRow, rowsVec);
       this.#views.set(view.name, { ...entry('view', view), fnIndex, splitRows });

@@ -53,6 +53,71 @@ const hostTextHelpers = Object.freeze({
     (fatal ? fatalDecoder : lenientDecoder).decode(input as Uint8Array),
 });
 
+/**
+ * Global lookups in a `node:vm` context go through the context's property
+ * interceptors, far slower than in a normal realm; module code reads
+ * `DataView`, `BigInt` and friends on every call. The builtins are bound as
+ * locals around the module instead (module code may still shadow them).
+ */
+const BUILTIN_NAMES = [
+  'Object',
+  'Function',
+  'Array',
+  'Number',
+  'Boolean',
+  'String',
+  'Symbol',
+  'Date',
+  'Promise',
+  'RegExp',
+  'Error',
+  'AggregateError',
+  'EvalError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'TypeError',
+  'URIError',
+  'JSON',
+  'Math',
+  'Intl',
+  'ArrayBuffer',
+  'SharedArrayBuffer',
+  'DataView',
+  'Uint8Array',
+  'Int8Array',
+  'Uint16Array',
+  'Int16Array',
+  'Uint32Array',
+  'Int32Array',
+  'Float32Array',
+  'Float64Array',
+  'Uint8ClampedArray',
+  'BigUint64Array',
+  'BigInt64Array',
+  'Map',
+  'BigInt',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'Proxy',
+  'Reflect',
+  'FinalizationRegistry',
+  'WeakRef',
+  'Atomics',
+  'parseFloat',
+  'parseInt',
+  'isFinite',
+  'isNaN',
+  'encodeURIComponent',
+  'decodeURIComponent',
+  'encodeURI',
+  'decodeURI',
+  'TextEncoder',
+  'TextDecoder',
+  'Iterator',
+];
+
 const polyfillsScript = new vm.Script(REALM_POLYFILLS_SOURCE, {
   filename: 'spacetime:internal_builtins',
 });
@@ -76,9 +141,9 @@ export function createRealm(): Realm {
     freeze: realm.freeze,
     compileCommonJs(code, filename) {
       // The wrapper shares the first line with the program so line numbers in stack traces stay true.
-      const script = new vm.Script(`(function (exports, require, module) {${code}\n})`, {
-        filename,
-      });
+      const prelude = `const globalThis = realmGlobal; const { ${BUILTIN_NAMES.join(', ')} } = realmGlobal; const undefined = void 0, NaN = 0 / 0, Infinity = 1 / 0;`;
+      const wrapped = `(function (realmGlobal) { return function (exports, require, module) { ${prelude} return (function () {${code}\n})(); }; })(globalThis)`;
+      const script = new vm.Script(wrapped, { filename });
       return script.runInContext(context) as CommonJsBody;
     },
     copyBytes(bytes) {

@@ -25,6 +25,8 @@ export class ModuleInstance {
   readonly #hooks: ModuleHooks;
   readonly #argsBuffer: ArrayBuffer;
   readonly #argsBytes: Uint8Array;
+  /** DataViews over the shared args buffer by length; a reducer's args are usually one size. */
+  readonly #argsViews = new Map<number, DataView>();
 
   private constructor(env: SyscallEnv, hooks: ModuleHooks, rawModuleDef: Uint8Array) {
     this.#env = env;
@@ -167,9 +169,15 @@ export class ModuleInstance {
 
   #argsView(args: Uint8Array): DataView {
     const realm = this.#realm;
-    if (args.length <= ARGS_BUFFER_SIZE) {
+    const length = args.length;
+    if (length <= ARGS_BUFFER_SIZE) {
       this.#argsBytes.set(args, 0);
-      return new realm.DataView(this.#argsBuffer, 0, args.length);
+      let view = this.#argsViews.get(length);
+      if (view === undefined) {
+        view = new realm.DataView(this.#argsBuffer, 0, length);
+        this.#argsViews.set(length, view);
+      }
+      return view;
     }
     const buffer = new realm.ArrayBuffer(args.length);
     new Uint8Array(buffer).set(args);

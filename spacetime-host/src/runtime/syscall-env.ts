@@ -39,6 +39,8 @@ export class SyscallEnv {
 
   #lastBuffer: ArrayBuffer | undefined;
   #lastView: Uint8Array = new Uint8Array(0);
+  #lastPrefixBase: Uint8Array | undefined;
+  #lastPrefix: Uint8Array = new Uint8Array(0);
 
   constructor(
     readonly realm: Realm,
@@ -61,8 +63,13 @@ export class SyscallEnv {
 
   /** `bytes[0..length]`, or the RangeError SpacetimeDB throws for a length past the buffer. */
   prefix(bytes: Uint8Array, length: number): Uint8Array {
+    const last = this.#lastPrefix;
+    // The same buffer and length as last time (a point key, a row of a fixed-size table): reuse the view.
+    if (bytes === this.#lastPrefixBase && last.length === length) return last;
     if (length > bytes.length) this.outOfBounds();
-    return bytes.subarray(0, length);
+    this.#lastPrefixBase = bytes;
+    this.#lastPrefix = bytes.subarray(0, length);
+    return this.#lastPrefix;
   }
 
   outOfBounds(): never {
@@ -134,7 +141,7 @@ export class SyscallEnv {
   endCall(): MutTx | undefined {
     const dangling = this.inAnonTx ? this.mutTx : undefined;
     this.iterators.closeAll();
-    this.timers.clear();
+    if (this.timers.size > 0) this.timers.clear();
     this.inCall = false;
     this.inAnonTx = false;
     this.tx = undefined;

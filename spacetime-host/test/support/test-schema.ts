@@ -108,8 +108,10 @@ export function buildSchema(spec: SchemaSpec): ModuleSchema {
     returnType: p.returnType ?? { tag: 'Product', value: { elements: [] } },
     clientCallable: true,
   }));
-  const views: ViewSchema[] = (spec.views ?? []).map((v, id) => ({
-    id,
+  const kindCounts = { sender: 0, anonymous: 0 };
+  const views: ViewSchema[] = (spec.views ?? []).map((v) => ({
+    // As the schema decoder numbers them: by position among views of the same kind.
+    id: v.perSender ? kindCounts.sender++ : kindCounts.anonymous++,
     name: v.name,
     perSender: v.perSender,
     isPublic: true,

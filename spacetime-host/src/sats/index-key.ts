@@ -6,6 +6,7 @@ import { compileKeyEncoder, type KeyEncoder } from './key-encoder.js';
 import { sharedKeyWriter } from './key-writer.js';
 import { type NumberKeyReader, numberKeyReader } from './number-key.js';
 import { EMPTY_TYPESPACE, resolveType, type Typespace } from './typespace.js';
+import { wideIntKey } from './wide-int-key.js';
 
 /**
  * An index key. Two keys of one index are equal exactly when SpacetimeDB's
@@ -76,6 +77,9 @@ export function compileIndexKey(
   const locate = compileColumnLocator(columnTypes, columns, typespace);
   const numberReader = elems.length === 1 ? numberKeyReader(elems[0]!, typespace) : undefined;
   if (numberReader) return numberCodec(numberReader, locate);
+  const wide = elems.length === 1 ? WIDE_INTS[elems[0]!.tag] : undefined;
+  const wideFromRow = wide && locate.fixedOffsets ? wideIntKey(wide.size, wide.signed) : undefined;
+  const wideOffset = locate.fixedOffsets?.[0] ?? 0;
 
   const columnEncoders = keyColumnTypes.map((ty, i) =>
     compileKeyEncoder(ty, typespace, i === keyColumnTypes.length - 1),
@@ -91,6 +95,7 @@ export function compileIndexKey(
     kind: 'string',
     compare: compareStringKeys,
     fromRow(row) {
+      if (wideFromRow) return wideFromRow(row, wideOffset);
       const offsets = locate(row);
       w.reset();
       for (let i = 0; i < columnEncoders.length; i++) columnEncoders[i]!(row, offsets[i]!, w);
@@ -139,6 +144,13 @@ function numberCodec(reader: NumberKeyReader, locate: ColumnLocator): IndexKeyCo
     },
   };
 }
+
+const WIDE_INTS: Readonly<Record<string, { size: 16 | 32; signed: boolean }>> = {
+  U128: { size: 16, signed: false },
+  I128: { size: 16, signed: true },
+  U256: { size: 32, signed: false },
+  I256: { size: 32, signed: true },
+};
 
 function trailing(count: number): BsatnError {
   return new BsatnError(`${count} trailing byte(s) after the index key`);

@@ -3,6 +3,8 @@ import type { Durability } from '../durability/durability.js';
 import { nowMicros } from '../runtime/host-syscalls.js';
 import type { ScheduleKeeper } from './schedule-keeper.js';
 
+const NOTHING_TO_WRITE = Promise.resolve();
+
 /**
  * What follows every committed transaction, whoever committed it (reducer,
  * procedure, scheduler, SQL): schedule timers follow the changes, listeners
@@ -29,6 +31,8 @@ export class CommitPipeline {
 
   /** Resolves when `changes` are durable. */
   afterCommit(changes: TxChanges): Promise<void> {
+    // A transaction that changed nothing takes no offset and is not logged (as in SpacetimeDB).
+    if (changes.tables.length === 0) return NOTHING_TO_WRITE;
     this.schedules.apply(changes);
     for (const listener of this.#listeners) {
       try {

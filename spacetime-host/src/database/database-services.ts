@@ -1,4 +1,4 @@
-import type { Datastore, DatastoreState, ReadTx } from '../datastore/datastore.js';
+import type { Datastore, DatastoreState } from '../datastore/datastore.js';
 import type { Durability } from '../durability/durability.js';
 import type { ModuleSchema } from '../schema/module-schema.js';
 
@@ -13,9 +13,4 @@ export interface DatabaseServices {
   createDatastore(schema: ModuleSchema, state?: DatastoreState): Datastore;
   /** Durable storage in a database's directory (`recover()` is called once, first). */
   openDurability(dir: string): Durability;
-  /**
-   * Runs the SQL a view returned instead of rows (a query-builder view) and
-   * returns BSATN rows of the view's row type.
-   */
-  runViewQuery?(query: string, schema: ModuleSchema, tx: ReadTx): Uint8Array[];
 }

@@ -5,6 +5,7 @@ import type { ModuleHost, ModuleLogEntry } from '../runtime/module-host.js';
 import { ModuleInstance } from '../runtime/module-instance.js';
 import type { FunctionSchema, ModuleSchema } from '../schema/module-schema.js';
 import { executeSql, type SqlContext } from '../sql/execute-sql.js';
+import { runViewQuery } from '../sql/run-view-query.js';
 import type { SqlStatementResult } from '../sql/sql-result.js';
 import { CommitPipeline } from './commit-pipeline.js';
 import { Connections } from './connections.js';
@@ -190,13 +191,10 @@ export class Database implements DatabaseHandle, ModuleHost {
     const tx = this.#datastore.committed;
     const sender = entry.schema.perSender ? caller.identity : undefined;
     const data = this.#instance.callView(entry.fnIndex, name, sender, args, tx);
-    return decodeViewResult(data, entry.splitRows, (query) => {
-      const runQuery = this.#config.services.runViewQuery;
-      if (runQuery === undefined) {
-        throw new Error(`view ${name} returned a query, and this host has no SQL engine for views`);
-      }
-      return runQuery(query, this.schema, tx);
-    });
+    // A query-builder view returns SQL; it runs over the same state, and must yield the view's rows.
+    return decodeViewResult(data, entry.splitRows, (query) =>
+      runViewQuery(query, this.schema, tx, entry.schema.rowType),
+    );
   }
 
   async connect(caller: Caller): Promise<void> {
@@ -252,6 +250,7 @@ export class Database implements DatabaseHandle, ModuleHost {
       callerIdentity: caller.identity,
       callerIsOwner: caller.identity === this.owner,
       systemVars: this.#systemVars,
+      viewRows: (name) => this.callView(name, caller),
     };
     const results = executeSql(query, context);
     await Promise.all(commits);

@@ -6,6 +6,7 @@ import { loadHooks, type ModuleHooks } from './load-hooks.js';
 import { lowerBundle } from './lower-bundle.js';
 import { ModuleExecutionError, ModuleLoadError, ModuleSenderError } from './module-errors.js';
 import type { ModuleHost } from './module-host.js';
+import { moduleFramesOnly } from './module-stack.js';
 import { createSysRequire } from './sys-modules.js';
 import { SyscallEnv } from './syscall-env.js';
 
@@ -209,7 +210,7 @@ export class ModuleInstance {
         : undefined;
     return new ModuleExecutionError(
       describeThrown(error),
-      typeof stack === 'string' ? stack : undefined,
+      typeof stack === 'string' ? moduleFramesOnly(stack) : undefined,
     );
   }
 }

@@ -3,6 +3,7 @@ import type { MutTx, ReadTx } from '../datastore/datastore.js';
 import type { Realm } from './create-realm.js';
 import { Errno, isErrno, strerror } from './errno.js';
 import type { ModuleHost } from './module-host.js';
+import { moduleFramesOnly } from './module-stack.js';
 import { RowIterators } from './row-iterators.js';
 import { SyscallError } from './syscall-error.js';
 
@@ -121,7 +122,9 @@ export class SyscallEnv {
     const lookup = this.errorConstructor;
     if (lookup === undefined) return new this.realm.Error(message);
     const ErrorClass = lookup(code);
-    return new ErrorClass(message);
+    const error = new ErrorClass(message);
+    if (typeof error.stack === 'string') error.stack = moduleFramesOnly(error.stack);
+    return error;
   }
 
   /** Starts a hook call; `tx` is the transaction its syscalls use (none for procedures). */

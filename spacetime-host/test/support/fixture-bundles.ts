@@ -6,7 +6,15 @@ import { bundleModule } from '../../src/runtime/bundle-module.js';
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const cache = new Map<string, Promise<string>>();
 
-export function fixtureBundle(name: 'transfer-module' | 'sdk-test-module'): Promise<string> {
+export type FixtureName =
+  | 'transfer-module'
+  | 'sdk-test-module'
+  | 'notes-v1'
+  | 'notes-v2'
+  | 'notes-incompatible'
+  | 'failing-init';
+
+export function fixtureBundle(name: FixtureName): Promise<string> {
   let bundle = cache.get(name);
   if (bundle === undefined) {
     bundle = bundleModule(path.join(fixtures, name));

@@ -3,6 +3,8 @@ import type { RunningServer, StartServerOptions } from '../http/start-server.js'
 /** A host opened on a data directory, for `start`. */
 export interface OpenedHost {
   readonly host: StartServerOptions['host'];
+  /** Databases in the data directory that could not be opened, described for the user. */
+  readonly failures: readonly string[];
   close(): Promise<void>;
 }
 

@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import { CliError } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
 import { runCli } from './run-cli.js';
 
@@ -29,10 +28,17 @@ const io: CliIo = {
   // Loaded on demand: esbuild and the server are only needed by `publish` and `start`.
   bundleModule: async (moduleDir) =>
     (await import('../runtime/bundle-module.js')).bundleModule(moduleDir),
-  openHost: async () => {
-    throw new CliError(
-      '`start` needs the database layer (a Host over a data directory), which this build does not have yet.',
-    );
+  openHost: async (dataDir) => {
+    const { Host } = await import('../database/host.js');
+    const host = await Host.open({ dataDir });
+    return {
+      host,
+      failures: host.failures.map(
+        (failure) =>
+          `${failure.identity.toString(16).padStart(64, '0')}: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`,
+      ),
+      close: () => host.close(),
+    };
   },
   startServer: async (options) => (await import('../http/start-server.js')).startServer(options),
   untilStopped: () =>

@@ -41,6 +41,9 @@ export const startCommand: Command = {
       if (error instanceof ListenError) throw new CliError(error.message);
       throw error;
     }
+    for (const failure of opened.failures) {
+      ctx.io.stderr(`warning: a database could not be opened and is not served: ${failure}\n`);
+    }
     ctx.io.stdout(`spacetime-local: database running in data directory ${dataDir}\n`);
     ctx.io.stdout(`Listening on ${server.url}\n`);
     await ctx.io.untilStopped();

@@ -1,0 +1,127 @@
+// `spacetime-local start` in a child process, driven by the CLI itself: the
+// whole local workflow against the real database layer.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, type BinResult, runBin } from './run-bin.js';
+
+const TRANSFER_MODULE = fileURLToPath(new URL('../fixtures/transfer-module', import.meta.url));
+
+/** Starts the host and resolves with its URL once it prints "Listening on …". */
+function startHost(
+  dataDir: string,
+  cwd: string,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(
+    process.execPath,
+    [BIN, 'start', '--listen-addr', '127.0.0.1:0', '--data-dir', dataDir],
+    {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: cwd },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = /Listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve({ child, url: match[1]!, output: () => output });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`start exited with ${code}:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+describe('spacetime-local start', () => {
+  let dir: string;
+  let dataDir: string;
+  let host: Awaited<ReturnType<typeof startHost>>;
+  let cli: (args: string[]) => Promise<BinResult>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'spacetime-local-start-'));
+    dataDir = path.join(dir, 'data');
+    host = await startHost(dataDir, dir);
+    cli = (args) =>
+      runBin(args, {
+        cwd: dir,
+        env: {
+          SPACETIME_LOCAL_CONFIG: path.join(dir, 'cli.json'),
+          SPACETIME_LOCAL_SERVER: host.url,
+        },
+      });
+  });
+  afterAll(async () => {
+    if (host.child.exitCode === null) await stop(host.child);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves a data directory with the host keys in host-keys/', async () => {
+    expect(host.output()).toContain(`database running in data directory ${dataDir}`);
+    expect((await readdir(path.join(dataDir, 'host-keys'))).sort()).toEqual([
+      'id_ecdsa',
+      'id_ecdsa.pub',
+    ]);
+  });
+
+  it('publishes, calls, queries and reads logs of a real module', async () => {
+    const published = await cli(['publish', 'bank', '--module-path', TRANSFER_MODULE]);
+    expect(published.stderr).toMatch(/Logged in to/);
+    expect(published.code).toBe(0);
+    expect(published.stdout).toMatch(
+      /Created new database with name: bank, identity: [0-9a-f]{64}/,
+    );
+
+    expect((await cli(['call', 'bank', 'seed', '2', '50'])).code).toBe(0);
+    expect((await cli(['call', 'bank', 'transfer', '0', '1', '20'])).code).toBe(0);
+    const refused = await cli(['call', 'bank', 'transfer', '0', '0', '1']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('Error: cannot transfer to the same account (HTTP 530)\n');
+
+    const table = await cli(['sql', 'bank', 'SELECT * FROM accounts']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n').slice(0, 2)).toEqual([' id | balance', '----+---------']);
+    expect(table.stdout).toContain(' 0  | 30');
+    expect(table.stdout).toContain(' 1  | 70');
+
+    const logs = await cli(['logs', 'bank']);
+    expect(logs.code).toBe(0);
+  });
+
+  it('stops cleanly on SIGINT', async () => {
+    expect(await stop(host.child)).toBe(0);
+    expect(host.output()).toContain('Shutting down...');
+  });
+
+  it('refuses to start on a port that is taken', async () => {
+    const first = await startHost(dataDir, dir);
+    try {
+      const port = new URL(first.url).port;
+      const second = await runBin(
+        ['start', '--listen-addr', `127.0.0.1:${port}`, '--data-dir', path.join(dir, 'other')],
+        {
+          cwd: dir,
+          env: {},
+        },
+      );
+      expect(second.code).toBe(1);
+      expect(second.stderr).toBe(
+        `Error: Port ${port} is already in use. Please free up the port or specify a different port with --listen-addr.\n`,
+      );
+    } finally {
+      await stop(first.child);
+    }
+  });
+});

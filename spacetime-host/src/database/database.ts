@@ -4,7 +4,6 @@ import { nowMicros } from '../runtime/host-syscalls.js';
 import type { ModuleHost, ModuleLogEntry } from '../runtime/module-host.js';
 import { ModuleInstance } from '../runtime/module-instance.js';
 import type { FunctionSchema, ModuleSchema } from '../schema/module-schema.js';
-import { executeSql, type SqlContext } from '../sql/execute-sql.js';
 import { runViewQuery } from '../sql/run-view-query.js';
 import type { SqlStatementResult } from '../sql/sql-result.js';
 import { CommitPipeline } from './commit-pipeline.js';
@@ -30,6 +29,8 @@ import { executeProcedure } from './execute-procedure.js';
 import { executeReducer, type ReducerContext } from './execute-reducer.js';
 import { FunctionCatalog } from './function-catalog.js';
 import { ModuleLogs } from './module-logs.js';
+import { runImmediate } from './run-immediate.js';
+import { runSql } from './run-sql.js';
 import { ScheduleKeeper } from './schedule-keeper.js';
 import type { DueSchedule } from './scheduler.js';
 import { decodeViewResult } from './view-result.js';
@@ -231,30 +232,18 @@ export class Database implements DatabaseHandle, ModuleHost {
    */
   async sql(query: string, caller: Caller): Promise<SqlStatementResult[]> {
     this.#ensureOpen();
-    const commits: Promise<void>[] = [];
-    const context: SqlContext = {
-      schema: this.schema,
-      read: this.#datastore.committed,
-      write: (body) => {
-        const tx = this.#datastore.beginMutTx();
-        let result: ReturnType<typeof body>;
-        try {
-          result = body(tx);
-        } catch (error) {
-          tx.rollback();
-          throw error;
-        }
-        commits.push(this.#commits.commit(tx));
-        return result;
+    return runSql(
+      {
+        schema: this.schema,
+        owner: this.owner,
+        datastore: this.#datastore,
+        systemVars: this.#systemVars,
+        commit: (tx) => this.#commits.commit(tx),
+        viewRows: (name, viewer) => this.callView(name, viewer),
       },
-      callerIdentity: caller.identity,
-      callerIsOwner: caller.identity === this.owner,
-      systemVars: this.#systemVars,
-      viewRows: (name) => this.callView(name, caller),
-    };
-    const results = executeSql(query, context);
-    await Promise.all(commits);
-    return results;
+      query,
+      caller,
+    );
   }
 
   logs(): readonly LogRecord[] {
@@ -298,7 +287,21 @@ export class Database implements DatabaseHandle, ModuleHost {
   }
 
   scheduleImmediate(name: string, args: Uint8Array): void {
-    setImmediate(() => this.#runImmediate(name, args));
+    setImmediate(() => {
+      if (this.#closed) return;
+      runImmediate(
+        {
+          catalog: this.#catalog,
+          runReducer: (reducerId, callArgs) =>
+            this.#runReducer(reducerId, this.identity, 0n, callArgs),
+          runProcedure: (procedure, callArgs) =>
+            this.#runProcedure(procedure, this.identity, 0n, callArgs),
+          logError: (message) => this.#systemLog('error', message),
+        },
+        name,
+        args,
+      );
+    });
   }
 
   beginProcedureTx(): MutTx {
@@ -386,31 +389,6 @@ export class Database implements DatabaseHandle, ModuleHost {
       });
     } catch (error) {
       this.#systemLog('error', `scheduled call failed: ${describe(error)}`);
-    }
-  }
-
-  /** `volatile_nonatomic_schedule_immediate`: a procedure or reducer by name, as the database. */
-  #runImmediate(name: string, args: Uint8Array): void {
-    if (this.#closed) return;
-    try {
-      const procedure = this.#catalog.procedure(name);
-      const reducer = this.#catalog.reducer(name);
-      if (procedure !== undefined) {
-        procedure.checkArgs(args);
-        for (const commit of this.#runProcedure(procedure.schema, this.identity, 0n, args)
-          .commits) {
-          commit.catch((error) => this.#systemLog('error', `commit failed: ${error}`));
-        }
-      } else if (reducer !== undefined) {
-        reducer.checkArgs(args);
-        this.#runReducer(reducer.schema.id, this.identity, 0n, args).durable.catch((error) =>
-          this.#systemLog('error', `commit failed: ${error}`),
-        );
-      } else {
-        this.#systemLog('error', `could not run scheduled function: Reducer \`${name}\` not found`);
-      }
-    } catch (error) {
-      this.#systemLog('error', `could not run scheduled function ${name}: ${describe(error)}`);
     }
   }
 

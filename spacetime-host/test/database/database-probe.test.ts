@@ -6,6 +6,7 @@ import {
   PublishError,
 } from '../../src/database/database-errors.js';
 import type { ModuleSchema } from '../../src/schema/module-schema.js';
+import { eventually } from '../support/eventually.js';
 import type { FakeTable } from '../support/fake-datastore.js';
 import { fakeServices } from '../support/fake-services.js';
 import { probeModule } from '../support/probe-module.js';
@@ -222,6 +223,41 @@ describe('views', () => {
     const { database } = await create(schema, body);
     expect(() => database.callView('as_sql', { identity: 1n, connectionId: 0n })).toThrow(
       /query returns .* but view expects/,
+    );
+  });
+});
+
+describe('volatile_nonatomic_schedule_immediate', () => {
+  const schema = buildSchema({
+    tables: [thingsTable],
+    reducers: [{ name: 'kick' }, { name: 'later', params: [['n', U32]] }],
+  });
+  const body = `
+    if (ctx.id === 0) {
+      sys.volatile_nonatomic_schedule_immediate('later', u32s(args[0] ?? 5));
+      sys.volatile_nonatomic_schedule_immediate('missing', new Uint8Array(0));
+      sys.volatile_nonatomic_schedule_immediate('later', new Uint8Array(1));
+      report('kicked');
+    } else {
+      report(['later', new DataView(args.buffer, args.byteOffset).getUint32(0, true), ctx.sender]);
+    }
+  `;
+
+  it('runs the named reducer soon after, as the database, and logs names and arguments it cannot use', async () => {
+    const { database, reports } = await create(schema, body);
+    await database.callReducer('kick', new Uint8Array(0), { identity: 1n, connectionId: 0n });
+    expect(reports()).toEqual(['kicked']);
+    await eventually(() => expect(reports()).toEqual(['kicked', ['later', 5, `${DB}n`]]));
+    await eventually(() =>
+      expect(
+        database
+          .logs()
+          .filter((l) => l.level === 'error')
+          .map((l) => l.message),
+      ).toEqual([
+        'could not run scheduled function: Reducer `missing` not found',
+        'could not run scheduled function later: invalid arguments for reducer later: truncated: 4 byte(s) needed at offset 0, 1 left',
+      ]),
     );
   });
 });

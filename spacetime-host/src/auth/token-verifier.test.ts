@@ -65,6 +65,13 @@ describe('HostAuth with its own tokens', () => {
     expect(caller.claims).toEqual(claims);
   });
 
+  it('writes payloads the real CLI can decode with standard base64 (it does not use the URL alphabet)', async () => {
+    for (let i = 0; i < 20; i++) {
+      const { token } = await auth.issueNewIdentity();
+      expect(token.split('.')[1]).toMatch(/^[A-Za-z0-9]+$/);
+    }
+  });
+
   it('issues a different identity every time', async () => {
     const [a, b] = await Promise.all([auth.issueNewIdentity(), auth.issueNewIdentity()]);
     expect(a.identity).not.toBe(b.identity);

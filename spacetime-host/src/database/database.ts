@@ -129,6 +129,10 @@ export class Database implements DatabaseHandle, ModuleHost {
     const datastore = config.services.createDatastore(database.schema, recovered.snapshot?.state);
     for await (const changes of recovered.transactions) datastore.replay(changes);
     database.#attach(datastore, durability);
+    const snapshotHash = recovered.snapshot?.moduleHash;
+    if (snapshotHash !== undefined && snapshotHash !== config.moduleHash) {
+      database.#systemLog('warn', `the latest snapshot was taken under module ${snapshotHash}`);
+    }
     if (recovered.droppedTornTail) {
       database.#systemLog('warn', 'dropped a torn transaction at the end of the commit log');
     }

@@ -45,6 +45,8 @@ export class Host implements HostApi {
   readonly #options: HostOptions;
   readonly #services: DatabaseServices;
   readonly #databases = new Map<IdentityValue, Database>();
+  /** Databases that failed to open: kept in control.json and their names stay taken. */
+  readonly #unopened = new Map<IdentityValue, DatabaseRecord>();
   /** Serialises changes to the set of databases and control.json. */
   #changes: Promise<unknown> = Promise.resolve();
 
@@ -65,6 +67,7 @@ export class Host implements HostApi {
         host.#databases.set(identity, database);
       } catch (error) {
         host.failures.push({ identity, error });
+        host.#unopened.set(identity, record);
       }
     }
     return host;
@@ -109,6 +112,7 @@ export class Host implements HostApi {
   }
 
   async #publish(request: PublishRequest): Promise<PublishResult> {
+    this.#refuseUnopened(request);
     const existing =
       request.identity !== undefined
         ? this.#databases.get(request.identity)
@@ -178,6 +182,21 @@ export class Host implements HostApi {
     return { identity, ...(name !== undefined && { name }), op: 'created' };
   }
 
+  /** A database that failed to open at start must not be replaced by accident. */
+  #refuseUnopened(request: PublishRequest): void {
+    for (const [identity, record] of this.#unopened) {
+      if (
+        identity === request.identity ||
+        (request.name !== undefined && record.names.includes(request.name))
+      ) {
+        const failure = this.failures.find((f) => f.identity === identity)?.error;
+        throw new PublishError(
+          `database ${record.identity} could not be opened at start: ${failure instanceof Error ? failure.message : failure}`,
+        );
+      }
+    }
+  }
+
   #config(record: DatabaseRecord, program: string): DatabaseConfig {
     const identity = BigInt(`0x${record.identity}`);
     return {
@@ -225,7 +244,10 @@ export class Host implements HostApi {
   async #saveControl(): Promise<void> {
     const state: ControlState = {
       version: 1,
-      databases: [...this.#databases.values()].map((database) => this.#record(database)),
+      databases: [
+        ...[...this.#databases.values()].map((database) => this.#record(database)),
+        ...this.#unopened.values(),
+      ],
     };
     await writeControlFile(this.#options.dataDir, state);
   }

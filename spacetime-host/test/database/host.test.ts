@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { identityToHex } from '../../src/auth/identity.js';
@@ -298,5 +298,54 @@ describe('deleting and restarting', () => {
       .callReducer('add_note', text('after restart'), { identity: ALICE, connectionId: 0n });
     expect((await notes(second, 'notes')).at(-1)).toEqual([4, 'after restart', false]);
     expect(second.find('bank')!.owner).toBe(BOB);
+  });
+
+  it('opens the other databases when one cannot be opened, and reports it', async () => {
+    const dataDir = await tempDir();
+    const first = await Host.open({ dataDir });
+    const { identity } = await first.publish({
+      program: await fixtureBundle('notes-v1'),
+      name: 'notes',
+      publisher: ALICE,
+      clear: false,
+    });
+    await first.publish({
+      program: await fixtureBundle('transfer-module'),
+      name: 'bank',
+      publisher: BOB,
+      clear: false,
+    });
+    const moduleHash = first.find('notes')!.moduleHash;
+    await first.close();
+    await writeFile(
+      path.join(dataDir, 'databases', identityToHex(identity), `module-${moduleHash}.js`),
+      'throw new Error("corrupted module file")',
+    );
+    const second = await openHost(dataDir);
+    expect(second.list().map((d) => d.names[0])).toEqual(['bank']);
+    expect(second.failures).toHaveLength(1);
+    expect(second.failures[0]?.identity).toBe(identity);
+    expect(String(second.failures[0]?.error)).toMatch(/corrupted module file/);
+    // It stays listed and its name stays taken, so nothing replaces it by accident.
+    await expect(
+      second.publish({
+        program: await fixtureBundle('notes-v1'),
+        name: 'notes',
+        publisher: ALICE,
+        clear: false,
+      }),
+    ).rejects.toThrow(/could not be opened at start: .*corrupted module file/);
+    await second.publish({
+      program: await fixtureBundle('notes-v1'),
+      name: 'other',
+      publisher: ALICE,
+      clear: false,
+    });
+    const control = JSON.parse(await readFile(path.join(dataDir, 'control.json'), 'utf8'));
+    expect(control.databases.map((d: { names: string[] }) => d.names[0]).sort()).toEqual([
+      'bank',
+      'notes',
+      'other',
+    ]);
   });
 });

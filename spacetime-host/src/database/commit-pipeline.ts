@@ -6,13 +6,19 @@ import type { ScheduleKeeper } from './schedule-keeper.js';
 const NOTHING_TO_WRITE = Promise.resolve();
 
 /**
+ * Hears a committed transaction as soon as it commits; `durable` settles when
+ * it is on disk (WebSocket clients with confirmed reads wait for it).
+ */
+export type CommitListener = (changes: TxChanges, durable: Promise<void>) => void;
+
+/**
  * What follows every committed transaction, whoever committed it (reducer,
  * procedure, scheduler, SQL): schedule timers follow the changes, listeners
  * hear them, the commit log gets them, and every `snapshotEvery` commits a
  * snapshot is taken so recovery does not replay the whole log.
  */
 export class CommitPipeline {
-  readonly #listeners = new Set<(changes: TxChanges) => void>();
+  readonly #listeners = new Set<CommitListener>();
   #commitsSinceSnapshot = 0;
 
   constructor(
@@ -34,21 +40,21 @@ export class CommitPipeline {
     // A transaction that changed nothing takes no offset and is not logged (as in SpacetimeDB).
     if (changes.tables.length === 0) return NOTHING_TO_WRITE;
     this.schedules.apply(changes);
+    const durable = this.durability.append(changes);
     for (const listener of this.#listeners) {
       try {
-        listener(changes);
+        listener(changes, durable);
       } catch (error) {
         this.logError(`a commit listener failed: ${error}`);
       }
     }
-    const durable = this.durability.append(changes);
     if (++this.#commitsSinceSnapshot >= this.snapshotEvery) {
       this.snapshot().catch((error) => this.logError(`snapshot failed: ${error}`));
     }
     return durable;
   }
 
-  onCommit(listener: (changes: TxChanges) => void): () => void {
+  onCommit(listener: CommitListener): () => void {
     this.#listeners.add(listener);
     return () => {
       this.#listeners.delete(listener);

@@ -6,7 +6,7 @@ import { ModuleInstance } from '../runtime/module-instance.js';
 import type { FunctionSchema, ModuleSchema } from '../schema/module-schema.js';
 import { runViewQuery } from '../sql/run-view-query.js';
 import type { SqlStatementResult } from '../sql/sql-result.js';
-import { CommitPipeline } from './commit-pipeline.js';
+import { type CommitListener, CommitPipeline } from './commit-pipeline.js';
 import { Connections } from './connections.js';
 import type {
   Caller,
@@ -149,8 +149,11 @@ export class Database implements DatabaseHandle, ModuleHost {
     return this.#closed;
   }
 
-  /** Hears every committed transaction (before it is durable), e.g. to update subscriptions. */
-  onCommit(listener: (changes: TxChanges) => void): () => void {
+  /**
+   * Hears every committed transaction as it commits, with a promise that
+   * settles once it is durable, e.g. to update subscriptions.
+   */
+  onCommit(listener: CommitListener): () => void {
     return this.#commits.onCommit(listener);
   }
 

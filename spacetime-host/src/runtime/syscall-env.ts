@@ -50,12 +50,9 @@ export class SyscallEnv {
 
   /** A byte view of a buffer the module passed, cached because the library reuses a few buffers. */
   bytesOf(buffer: unknown): Uint8Array {
-    if (
-      buffer === this.#lastBuffer &&
-      this.#lastView.length === (buffer as ArrayBuffer).byteLength
-    ) {
-      return this.#lastView;
-    }
+    // Buffers cannot be detached in the module realm (it has no transfer or structuredClone),
+    // so the same buffer always has the same bytes.
+    if (buffer === this.#lastBuffer) return this.#lastView;
     if (!types.isArrayBuffer(buffer)) throw new this.realm.TypeError('expected an `ArrayBuffer`');
     this.#lastBuffer = buffer;
     this.#lastView = new Uint8Array(buffer);

@@ -1,4 +1,4 @@
-import type { Datastore, MutTx, TxChanges } from '../datastore/datastore.js';
+import type { Datastore, MutTx } from '../datastore/datastore.js';
 import type { Durability } from '../durability/durability.js';
 import { nowMicros } from '../runtime/host-syscalls.js';
 import type { ModuleHost, ModuleLogEntry } from '../runtime/module-host.js';

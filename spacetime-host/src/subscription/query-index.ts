@@ -1,0 +1,189 @@
+import type { ReadTx } from '../datastore/datastore.js';
+import { BoundRow, type RowLayout } from '../sql/row-layout.js';
+import { mapOf, removeFrom, setOf } from './multimap.js';
+import { rowKey } from './row-key.js';
+import type { JoinEdge, SubscriptionPlan } from './subscription-plan.js';
+import type { SubscriptionStats } from './subscription-stats.js';
+
+/** A source's net changes in one commit, rows bound to its layout. */
+export interface SourceDelta {
+  readonly inserts: readonly BoundRow[];
+  readonly deletes: readonly BoundRow[];
+}
+
+/** Which of a rel's changed rows a query must look at: all of them, or those routed to it by value. */
+export type Side = 'all' | { readonly inserts: BoundRow[]; readonly deletes: BoundRow[] };
+
+interface Indexed {
+  readonly plan: SubscriptionPlan;
+}
+
+interface Handle<Q> {
+  readonly query: Q;
+  readonly rel: number;
+}
+
+interface EdgeRoutes<Q> {
+  readonly joinCol: number;
+  readonly uniqueIndexId: number;
+  readonly otherLayout: RowLayout;
+  readonly otherCol: number;
+  readonly byValue: Map<string, Set<Handle<Q>>>;
+}
+
+interface SourceRoutes<Q> {
+  /** Rels that must see every change of the source. */
+  readonly all: Set<Handle<Q>>;
+  /** column → value key → rels whose equality on that column allows the value. */
+  readonly byValue: Map<number, Map<string, Set<Handle<Q>>>>;
+  readonly edges: Map<string, EdgeRoutes<Q>>;
+}
+
+/**
+ * Routes a commit's changes to the queries they can affect, so a commit
+ * touching one row costs work for the queries that row can match, not for
+ * every subscription (SpacetimeDB's `SubscriptionManager` tables, search
+ * arguments and join edges). Each (query, rel) is routed one way: by the
+ * values of its equality on a column, by a join edge, or on every change.
+ */
+export class QueryIndex<Q extends Indexed> {
+  readonly #sources = new Map<string, SourceRoutes<Q>>();
+  readonly #handles = new Map<Q, readonly Handle<Q>[]>();
+
+  add(query: Q): void {
+    const { plan } = query;
+    const handles = plan.rels.map((rel): Handle<Q> => ({ query, rel: rel.rel }));
+    this.#handles.set(query, handles);
+    for (const handle of handles) {
+      const rel = plan.rels[handle.rel]!;
+      const routes = this.#routes(rel.source.key);
+      const edge = plan.joinEdge;
+      if (rel.search) {
+        const byValue = mapOf<number, string, Set<Handle<Q>>>(routes.byValue, rel.search.col);
+        for (const key of rel.search.keys) setOf(byValue, key).add(handle);
+      } else if (edge && handle.rel === plan.returnRel) {
+        const other = plan.rels[edge.otherRel]!;
+        const edgeKey = edgeKeyOf(edge, rel.joinCol!);
+        let routesOfEdge = routes.edges.get(edgeKey);
+        if (routesOfEdge === undefined) {
+          routesOfEdge = {
+            joinCol: rel.joinCol!,
+            uniqueIndexId: edge.uniqueIndexId,
+            otherLayout: other.layout,
+            otherCol: edge.otherCol,
+            byValue: new Map(),
+          };
+          routes.edges.set(edgeKey, routesOfEdge);
+        }
+        for (const key of edge.keys) setOf(routesOfEdge.byValue, key).add(handle);
+      } else {
+        routes.all.add(handle);
+      }
+    }
+  }
+
+  remove(query: Q): void {
+    const handles = this.#handles.get(query);
+    if (handles === undefined) return;
+    this.#handles.delete(query);
+    const { plan } = query;
+    for (const handle of handles) {
+      const rel = plan.rels[handle.rel]!;
+      const routes = this.#sources.get(rel.source.key);
+      if (routes === undefined) continue;
+      const edge = plan.joinEdge;
+      if (rel.search) {
+        const byValue = routes.byValue.get(rel.search.col);
+        for (const key of rel.search.keys) if (byValue) removeFrom(byValue, key, handle);
+        if (byValue?.size === 0) routes.byValue.delete(rel.search.col);
+      } else if (edge && handle.rel === plan.returnRel) {
+        const edgeKey = edgeKeyOf(edge, rel.joinCol!);
+        const routesOfEdge = routes.edges.get(edgeKey);
+        for (const key of edge.keys)
+          if (routesOfEdge) removeFrom(routesOfEdge.byValue, key, handle);
+        if (routesOfEdge?.byValue.size === 0) routes.edges.delete(edgeKey);
+      } else {
+        routes.all.delete(handle);
+      }
+      if (routes.all.size === 0 && routes.byValue.size === 0 && routes.edges.size === 0) {
+        this.#sources.delete(rel.source.key);
+      }
+    }
+  }
+
+  #routes(sourceKey: string): SourceRoutes<Q> {
+    let routes = this.#sources.get(sourceKey);
+    if (routes === undefined) {
+      routes = newRoutes();
+      this.#sources.set(sourceKey, routes);
+    }
+    return routes;
+  }
+
+  /** True when some query reads the source (so its changes are worth binding). */
+  reads(sourceKey: string): boolean {
+    return this.#sources.has(sourceKey);
+  }
+
+  /**
+   * The queries a commit's changes may affect, and per rel which changed
+   * rows to look at (undefined: none). `read` is the state after the commit,
+   * for join edges.
+   */
+  route(
+    deltas: ReadonlyMap<string, SourceDelta>,
+    read: ReadTx,
+    stats: SubscriptionStats,
+  ): Map<Q, (Side | undefined)[]> {
+    const work = new Map<Q, (Side | undefined)[]>();
+    const sidesOf = (query: Q) => {
+      let sides = work.get(query);
+      if (sides === undefined) {
+        sides = [];
+        work.set(query, sides);
+      }
+      return sides;
+    };
+    for (const [key, delta] of deltas) {
+      const routes = this.#sources.get(key);
+      if (routes === undefined) continue;
+      for (const h of routes.all) sidesOf(h.query)[h.rel] = 'all';
+      for (const [col, byValue] of routes.byValue) {
+        const routeRow = (row: BoundRow, inserted: boolean) => {
+          const handles = byValue.get(rowKey(row.column(col)));
+          if (handles === undefined) return;
+          for (const h of handles) {
+            const sides = sidesOf(h.query);
+            let side = sides[h.rel];
+            if (side === 'all') continue;
+            if (side === undefined) {
+              side = { inserts: [], deletes: [] };
+              sides[h.rel] = side;
+            }
+            (inserted ? side.inserts : side.deletes).push(row);
+          }
+        };
+        for (const row of delta.inserts) routeRow(row, true);
+        for (const row of delta.deletes) routeRow(row, false);
+      }
+      for (const edge of routes.edges.values()) {
+        for (const row of [...delta.inserts, ...delta.deletes]) {
+          stats.indexLookups++;
+          const partner = read.indexScanPoint(edge.uniqueIndexId, row.column(edge.joinCol))[0];
+          if (partner === undefined) continue;
+          const value = new BoundRow(partner, edge.otherLayout).column(edge.otherCol);
+          for (const h of edge.byValue.get(rowKey(value)) ?? []) sidesOf(h.query)[h.rel] = 'all';
+        }
+      }
+    }
+    return work;
+  }
+}
+
+function newRoutes<Q>(): SourceRoutes<Q> {
+  return { all: new Set(), byValue: new Map(), edges: new Map() };
+}
+
+function edgeKeyOf(edge: JoinEdge, joinCol: number): string {
+  return `${edge.uniqueIndexId}:${joinCol}:${edge.otherCol}`;
+}

@@ -1,0 +1,335 @@
+/**
+ * The incremental subscription engine: SpacetimeDB 2.x subscription
+ * semantics for the v2 WebSocket protocol (crates/core/src/subscription).
+ *
+ *   const engine = new SubscriptionEngine({ schema, datastore, owner, views });
+ *   engine.subscribe(connectionKey, caller, querySetId, ['SELECT * FROM t WHERE ...'])
+ *     → TableRows[]            // SubscribeApplied.rows.tables; throws SubscriptionSqlError
+ *   engine.unsubscribe(connectionKey, querySetId, sendDroppedRows?)
+ *     → TableRows[]            // UnsubscribeApplied.rows (empty when not asked); throws SubscriptionSqlError
+ *   engine.dropConnection(connectionKey)
+ *   engine.onCommit(txChanges)
+ *     → { updates: Map<connectionKey, QuerySetUpdate[]>,   // TransactionUpdate.querySets
+ *         failures: QuerySetFailure[] }                    // SubscriptionError, request id None
+ *
+ * Wire shapes (query-set-update.ts) follow v2: a query set's rows are its
+ * own, and each of its queries contributes its own rows (SubscribeApplied has
+ * one `TableRows` per query; a `TableUpdate` one `TableRowsUpdate` per query
+ * that saw the table change). Overlapping queries therefore send a row once
+ * per query, and joins once per match; the SDK's client cache counts
+ * references per row, so this is what it expects. Identical queries within
+ * one set count once. A row changed by an update arrives as a delete plus an
+ * insert in the same `TableRowsUpdate`. Event-table rows arrive as `event`
+ * rows and never in initial rows.
+ *
+ * `onCommit` must see every commit, in order, right after it (before the
+ * next transaction): joins and views read the committed state as the
+ * commit's post-state. The database's `onCommit` listener does exactly that.
+ */
+
+import type { Caller } from '../database/database-api.js';
+import type { Datastore, TxChanges } from '../datastore/datastore.js';
+import type { ModuleSchema } from '../schema/module-schema.js';
+import { BoundRow, RowLayout } from '../sql/row-layout.js';
+import { compileSubscription } from './compile-subscription.js';
+import { evaluateDelta } from './evaluate-delta.js';
+import { initialRows } from './initial-rows.js';
+import { QueryIndex, type SourceDelta } from './query-index.js';
+import type {
+  CommitUpdates,
+  QuerySetFailure,
+  TableRows,
+  TableRowsUpdate,
+} from './query-set-update.js';
+import { SourceReader } from './source-reader.js';
+import { errorWithSql, SubscriptionSqlError } from './subscription-error.js';
+import type { SourceRef, SubscriptionPlan } from './subscription-plan.js';
+import { emptyStats, type SubscriptionStats } from './subscription-stats.js';
+import { UpdateCollector } from './update-collector.js';
+import { ViewMaterializations, type ViewRunner } from './view-materializations.js';
+
+export type {
+  CommitUpdates,
+  QuerySetFailure,
+  QuerySetUpdate,
+  TableRows,
+  TableRowsUpdate,
+  TableUpdate,
+} from './query-set-update.js';
+export { SubscriptionSqlError } from './subscription-error.js';
+export type { SubscriptionStats } from './subscription-stats.js';
+export type { ViewRunner } from './view-materializations.js';
+
+export interface SubscriptionEngineOptions {
+  readonly schema: ModuleSchema;
+  /** Read through `committed` at each call. */
+  readonly datastore: Pick<Datastore, 'committed'>;
+  /** The database owner may subscribe to private tables and views. */
+  readonly owner: bigint;
+  /** Runs views for subscriptions to them; without it, subscribing to a view fails. */
+  readonly views?: ViewRunner;
+}
+
+/** One distinct query, shared by every query set that subscribed to it. */
+interface QueryState {
+  readonly plan: SubscriptionPlan;
+  readonly subscribers: Set<QuerySet>;
+}
+
+interface QuerySet {
+  readonly connectionKey: string;
+  readonly id: number;
+  readonly queries: QueryState[];
+}
+
+const NO_UPDATES: CommitUpdates = { updates: new Map(), failures: [] };
+
+export class SubscriptionEngine {
+  readonly #schema: ModuleSchema;
+  readonly #datastore: Pick<Datastore, 'committed'>;
+  readonly #owner: bigint;
+  readonly #connections = new Map<string, Map<number, QuerySet>>();
+  readonly #queries = new Map<string, QueryState>();
+  readonly #index = new QueryIndex<QueryState>();
+  readonly #views: ViewMaterializations;
+  readonly #layouts = new Map<number, RowLayout>();
+  readonly #stats = emptyStats();
+
+  constructor(options: SubscriptionEngineOptions) {
+    this.#schema = options.schema;
+    this.#datastore = options.datastore;
+    this.#owner = options.owner;
+    this.#views = new ViewMaterializations(
+      options.schema,
+      options.views,
+      () => options.datastore.committed,
+    );
+  }
+
+  /**
+   * Adds query set `querySetId` of a connection and returns its initial rows.
+   * All or nothing: a query that does not compile, or a view that throws,
+   * leaves nothing subscribed.
+   */
+  subscribe(
+    connectionKey: string,
+    caller: Caller,
+    querySetId: number,
+    queries: readonly string[],
+  ): TableRows[] {
+    if (this.#connections.get(connectionKey)?.has(querySetId)) {
+      throw new SubscriptionSqlError(
+        'query-set',
+        `Subscription with id ${querySetId} already exists for this connection`,
+      );
+    }
+    const context = {
+      schema: this.#schema,
+      sender: caller.identity,
+      callerIsOwner: caller.identity === this.#owner,
+    };
+    const plans = new Map<string, SubscriptionPlan>();
+    for (const sql of queries) {
+      for (const plan of compileSubscription(sql, context)) {
+        if (!plans.has(plan.key)) plans.set(plan.key, plan);
+      }
+    }
+    const set: QuerySet = { connectionKey, id: querySetId, queries: [] };
+    try {
+      for (const plan of plans.values()) set.queries.push(this.#attach(plan, set));
+      const rows = this.#rowsOf(set);
+      this.#setsOf(connectionKey).set(querySetId, set);
+      return rows;
+    } catch (error) {
+      this.#detachAll(set);
+      throw error;
+    }
+  }
+
+  /** Removes a query set; returns the rows the client drops (when `sendDroppedRows`). */
+  unsubscribe(connectionKey: string, querySetId: number, sendDroppedRows = true): TableRows[] {
+    const set = this.#connections.get(connectionKey)?.get(querySetId);
+    if (set === undefined) {
+      throw new SubscriptionSqlError(
+        'query-set',
+        `Subscription not found: query set ${querySetId}`,
+      );
+    }
+    const rows = sendDroppedRows ? this.#rowsOf(set) : [];
+    this.#removeSet(set);
+    return rows;
+  }
+
+  dropConnection(connectionKey: string): void {
+    for (const set of [...(this.#connections.get(connectionKey)?.values() ?? [])]) {
+      this.#removeSet(set);
+    }
+  }
+
+  /** What one committed transaction changed for each affected connection. */
+  onCommit(changes: TxChanges): CommitUpdates {
+    this.#stats.commits++;
+    if (this.#queries.size === 0) return NO_UPDATES;
+    const read = this.#datastore.committed;
+    const deltas = this.#tableDeltas(changes);
+    const refresh = this.#views.refresh(changes, this.#stats);
+    for (const [key, delta] of refresh.deltas) {
+      const layout = this.#views.layout(key)!;
+      deltas.set(key, {
+        inserts: delta.inserts.map((row) => new BoundRow(row, layout)),
+        deletes: delta.deletes.map((row) => new BoundRow(row, layout)),
+      });
+    }
+    const failed = new Map<QuerySet, string>();
+    if (refresh.failures.size > 0) {
+      for (const query of this.#queries.values()) {
+        const source = query.plan.rels.find((rel) => refresh.failures.has(rel.source.key))?.source;
+        if (source === undefined) continue;
+        const error = errorWithSql('evaluation', refresh.failures.get(source.key), query.plan.sql);
+        for (const set of query.subscribers) if (!failed.has(set)) failed.set(set, error.message);
+      }
+    }
+
+    const reader = new SourceReader(read, (source) => this.#views.rows(source), this.#stats);
+    const collector = new UpdateCollector();
+    for (const [query, sides] of this.#index.route(deltas, read, this.#stats)) {
+      const { plan } = query;
+      this.#stats.queriesEvaluated++;
+      let delta: ReturnType<typeof evaluateDelta>;
+      try {
+        delta = evaluateDelta(plan, sides, deltas, reader, this.#stats);
+      } catch (error) {
+        const message = errorWithSql('evaluation', error, plan.sql).message;
+        for (const set of query.subscribers) if (!failed.has(set)) failed.set(set, message);
+        continue;
+      }
+      if (delta === undefined) continue;
+      const rows: TableRowsUpdate = plan.returnsEvents
+        ? { kind: 'event', events: delta.inserts }
+        : { kind: 'persistent', inserts: delta.inserts, deletes: delta.deletes };
+      for (const set of query.subscribers) {
+        if (failed.has(set)) continue;
+        this.#stats.deliveries++;
+        collector.add(set.connectionKey, set.id, plan.tableName, rows);
+      }
+    }
+
+    const failures: QuerySetFailure[] = [];
+    for (const [set, message] of failed) {
+      failures.push({ connectionKey: set.connectionKey, querySetId: set.id, message });
+      this.#removeSet(set);
+    }
+    const updates = collector.result();
+    for (const { connectionKey, querySetId } of failures) {
+      const sets = updates.get(connectionKey)?.filter((u) => u.querySetId !== querySetId);
+      if (sets === undefined) continue;
+      if (sets.length > 0) updates.set(connectionKey, sets);
+      else updates.delete(connectionKey);
+    }
+    return { updates, failures };
+  }
+
+  /** Work counters since creation (a copy). */
+  get stats(): SubscriptionStats {
+    return { ...this.#stats };
+  }
+
+  /** Distinct queries with at least one subscriber. */
+  get activeQueries(): number {
+    return this.#queries.size;
+  }
+
+  /** View materialisations kept up to date (per sender for per-sender views). */
+  get activeViews(): number {
+    return this.#views.size;
+  }
+
+  #attach(plan: SubscriptionPlan, set: QuerySet): QueryState {
+    let query = this.#queries.get(plan.key);
+    if (query === undefined) {
+      const acquired: SourceRef[] = [];
+      try {
+        for (const { source } of plan.rels) {
+          if (source.kind !== 'view') continue;
+          this.#views.acquire(source);
+          acquired.push(source);
+        }
+      } catch (error) {
+        for (const source of acquired) if (source.kind === 'view') this.#views.release(source);
+        throw errorWithSql('evaluation', error, plan.sql);
+      }
+      query = { plan, subscribers: new Set() };
+      this.#queries.set(plan.key, query);
+      this.#index.add(query);
+    }
+    query.subscribers.add(set);
+    return query;
+  }
+
+  #rowsOf(set: QuerySet): TableRows[] {
+    const read = this.#datastore.committed;
+    const viewRows = (source: SourceRef) => this.#views.rows(source);
+    const out: TableRows[] = [];
+    for (const { plan } of set.queries) {
+      const rows = initialRows(plan, read, viewRows, this.#schema.typespace);
+      if (rows !== undefined) out.push({ tableName: plan.tableName, rows });
+    }
+    return out;
+  }
+
+  #removeSet(set: QuerySet): void {
+    const sets = this.#connections.get(set.connectionKey);
+    if (sets?.get(set.id) === set) {
+      sets.delete(set.id);
+      if (sets.size === 0) this.#connections.delete(set.connectionKey);
+    }
+    this.#detachAll(set);
+  }
+
+  #detachAll(set: QuerySet): void {
+    for (const query of set.queries) {
+      query.subscribers.delete(set);
+      if (query.subscribers.size > 0) continue;
+      this.#queries.delete(query.plan.key);
+      this.#index.remove(query);
+      for (const { source } of query.plan.rels) {
+        if (source.kind === 'view') this.#views.release(source);
+      }
+    }
+    set.queries.length = 0;
+  }
+
+  #setsOf(connectionKey: string): Map<number, QuerySet> {
+    let sets = this.#connections.get(connectionKey);
+    if (sets === undefined) {
+      sets = new Map();
+      this.#connections.set(connectionKey, sets);
+    }
+    return sets;
+  }
+
+  /** The changed rows of tables some query reads; an event table's rows are all inserts. */
+  #tableDeltas(changes: TxChanges): Map<string, SourceDelta> {
+    const deltas = new Map<string, SourceDelta>();
+    for (const table of changes.tables) {
+      const key = `t:${table.tableId}`;
+      if (!this.#index.reads(key)) continue;
+      const layout = this.#layout(table.tableId);
+      const isEvent = this.#schema.tables[table.tableId]!.isEvent;
+      deltas.set(key, {
+        inserts: table.inserts.map((row) => new BoundRow(row, layout)),
+        deletes: isEvent ? [] : table.deletes.map((row) => new BoundRow(row, layout)),
+      });
+    }
+    return deltas;
+  }
+
+  #layout(tableId: number): RowLayout {
+    let layout = this.#layouts.get(tableId);
+    if (layout === undefined) {
+      layout = new RowLayout(this.#schema.tables[tableId]!, this.#schema.typespace);
+      this.#layouts.set(tableId, layout);
+    }
+    return layout;
+  }
+}

@@ -1,0 +1,197 @@
+import type { ReadTx, TxChanges } from '../datastore/datastore.js';
+import type { IndexSchema, ModuleSchema } from '../schema/module-schema.js';
+import { BoundRow, RowLayout } from '../sql/row-layout.js';
+import { mapOf, removeFrom, setOf } from './multimap.js';
+import { diffRows, type RowsDelta } from './multiset-diff.js';
+import { type ReadSet, RecordingReadTx } from './recording-read-tx.js';
+import { concatBytes, rowKey } from './row-key.js';
+import type { SourceRef } from './subscription-plan.js';
+import type { SubscriptionStats } from './subscription-stats.js';
+
+/**
+ * Runs a view over `tx` and returns its rows (BSATN of the view's row type):
+ * the database calls the module's `__call_view__` (with `sender`) or
+ * `__call_view_anon__` (sender undefined), and runs the SQL a query-builder
+ * view returns, all over `tx`, so the engine can record what the view read.
+ */
+export type ViewRunner = (
+  viewName: string,
+  sender: bigint | undefined,
+  tx: ReadTx,
+) => readonly Uint8Array[];
+
+type ViewSource = Extract<SourceRef, { kind: 'view' }>;
+
+interface Materialization {
+  readonly source: ViewSource;
+  readonly layout: RowLayout;
+  rows: readonly Uint8Array[];
+  reads: ReadSet;
+  /** Query plans reading it; it is dropped at zero. */
+  refs: number;
+}
+
+export interface ViewRefresh {
+  /** Row changes of each recomputed materialisation whose rows changed, by source key. */
+  readonly deltas: ReadonlyMap<string, RowsDelta>;
+  /** Materialisations whose view threw, by source key; they keep their previous rows. */
+  readonly failures: ReadonlyMap<string, unknown>;
+}
+
+/**
+ * The rows of each view a subscription reads, per sender for `view` and once
+ * for `anonymousView`, kept current commit by commit: a commit recomputes
+ * only the materialisations whose recorded reads it touched, and reports the
+ * difference (SpacetimeDB keeps view read sets the same way).
+ */
+export class ViewMaterializations {
+  readonly #all = new Map<string, Materialization>();
+  /** tableId → materialisations that read the whole table. */
+  readonly #tableReaders = new Map<number, Set<Materialization>>();
+  /** indexId → key → materialisations that read that key. */
+  readonly #pointReaders = new Map<number, Map<string, Set<Materialization>>>();
+  readonly #tableLayouts = new Map<number, RowLayout>();
+  readonly #indexes: ReadonlyMap<number, IndexSchema>;
+
+  constructor(
+    private readonly schema: ModuleSchema,
+    private readonly runner: ViewRunner | undefined,
+    private readonly read: () => ReadTx,
+  ) {
+    this.#indexes = new Map(schema.tables.flatMap((t) => t.indexes.map((i) => [i.indexId, i])));
+  }
+
+  /** Materialises `source` if nobody reads it yet (running the view now); throws what the view throws. */
+  acquire(source: ViewSource): void {
+    const existing = this.#all.get(source.key);
+    if (existing) {
+      existing.refs++;
+      return;
+    }
+    const m: Materialization = {
+      source,
+      layout: new RowLayout(source.table, this.schema.typespace),
+      rows: [],
+      reads: { tables: new Set(), points: new Map() },
+      refs: 1,
+    };
+    m.rows = this.#run(m);
+    this.#all.set(source.key, m);
+    this.#watch(m);
+  }
+
+  release(source: ViewSource): void {
+    const m = this.#all.get(source.key);
+    if (m === undefined || --m.refs > 0) return;
+    this.#unwatch(m);
+    this.#all.delete(source.key);
+  }
+
+  rows(source: SourceRef): readonly Uint8Array[] {
+    return this.#all.get(source.key)?.rows ?? [];
+  }
+
+  layout(sourceKey: string): RowLayout | undefined {
+    return this.#all.get(sourceKey)?.layout;
+  }
+
+  get size(): number {
+    return this.#all.size;
+  }
+
+  /** Recomputes what `changes` may have changed; call right after the commit, before the next one. */
+  refresh(changes: TxChanges, stats: SubscriptionStats): ViewRefresh {
+    const deltas = new Map<string, RowsDelta>();
+    const failures = new Map<string, unknown>();
+    if (this.#all.size === 0) return { deltas, failures };
+    for (const m of this.#touched(changes)) {
+      stats.viewsRecomputed++;
+      const before = m.rows;
+      try {
+        this.#unwatch(m);
+        m.rows = this.#run(m);
+      } catch (error) {
+        failures.set(m.source.key, error);
+        continue;
+      } finally {
+        this.#watch(m);
+      }
+      const delta = diffRows(before, m.rows);
+      if (delta.inserts.length > 0 || delta.deletes.length > 0) deltas.set(m.source.key, delta);
+    }
+    return { deltas, failures };
+  }
+
+  #run(m: Materialization): readonly Uint8Array[] {
+    if (this.runner === undefined) {
+      throw new Error(`view \`${m.source.view}\` cannot be materialised: no view runner`);
+    }
+    const tx = new RecordingReadTx(
+      this.read(),
+      (indexId) => this.#index(indexId).tableId,
+      (indexId) => this.#exactIndex(indexId),
+    );
+    const rows = [...this.runner(m.source.view, m.source.sender, tx)];
+    m.reads = tx.readSet;
+    return rows;
+  }
+
+  #touched(changes: TxChanges): Set<Materialization> {
+    const touched = new Set<Materialization>();
+    for (const table of changes.tables) {
+      for (const m of this.#tableReaders.get(table.tableId) ?? []) touched.add(m);
+      const schema = this.schema.tables[table.tableId];
+      if (schema === undefined) continue;
+      for (const index of schema.indexes) {
+        const readers = this.#pointReaders.get(index.indexId);
+        if (readers === undefined) continue;
+        const layout = this.#tableLayout(table.tableId);
+        for (const row of [...table.inserts, ...table.deletes]) {
+          const bound = new BoundRow(row, layout);
+          const key = rowKey(concatBytes(index.columns.map((col) => bound.column(col))));
+          for (const m of readers.get(key) ?? []) touched.add(m);
+        }
+      }
+    }
+    return touched;
+  }
+
+  #watch(m: Materialization): void {
+    for (const tableId of m.reads.tables) setOf(this.#tableReaders, tableId).add(m);
+    for (const [indexId, keys] of m.reads.points) {
+      const byKey = mapOf(this.#pointReaders, indexId);
+      for (const key of keys) setOf(byKey, key).add(m);
+    }
+  }
+
+  #unwatch(m: Materialization): void {
+    for (const tableId of m.reads.tables) removeFrom(this.#tableReaders, tableId, m);
+    for (const [indexId, keys] of m.reads.points) {
+      const byKey = this.#pointReaders.get(indexId);
+      if (byKey === undefined) continue;
+      for (const key of keys) removeFrom(byKey, key, m);
+      if (byKey.size === 0) this.#pointReaders.delete(indexId);
+    }
+  }
+
+  #index(indexId: number): IndexSchema {
+    const index = this.#indexes.get(indexId);
+    if (index === undefined) throw new Error(`no index ${indexId}`);
+    return index;
+  }
+
+  #exactIndex(indexId: number): boolean {
+    const index = this.#index(indexId);
+    const columns = this.schema.tables[index.tableId]!.columns;
+    return index.columns.every((col) => !['F32', 'F64'].includes(columns[col]!.type.tag));
+  }
+
+  #tableLayout(tableId: number): RowLayout {
+    let layout = this.#tableLayouts.get(tableId);
+    if (layout === undefined) {
+      layout = new RowLayout(this.schema.tables[tableId]!, this.schema.typespace);
+      this.#tableLayouts.set(tableId, layout);
+    }
+    return layout;
+  }
+}

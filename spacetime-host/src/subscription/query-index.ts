@@ -176,6 +176,14 @@ export class QueryIndex<Q extends Indexed> {
         }
       }
     }
+    // A join edge only decides whether the query runs: once it does, the
+    // edge-routed rel sees all its changes (its rows are not pruned by value).
+    for (const [query, sides] of work) {
+      const edge = query.plan.joinEdge;
+      if (edge === undefined) continue;
+      const returned = query.plan.rels[query.plan.returnRel]!;
+      if (returned.search === undefined) sides[returned.rel] = 'all';
+    }
     return work;
   }
 }

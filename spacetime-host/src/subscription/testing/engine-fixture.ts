@@ -41,13 +41,15 @@ export class EngineFixture {
   readonly engine: SubscriptionEngine;
   #timestamp = 0n;
 
-  constructor(views: ViewRunner | undefined = testViews) {
+  /** `views` null: the engine has no view runner. */
+  constructor(views: ViewRunner | null = testViews) {
     const runner: ViewRunner | undefined =
-      views &&
-      ((name, sender, tx: ReadTx) => {
-        this.viewRuns.push(sender === undefined ? name : `${name}:${sender.toString(16)}`);
-        return views(name, sender, tx);
-      });
+      views === null
+        ? undefined
+        : (name, sender, tx: ReadTx) => {
+            this.viewRuns.push(sender === undefined ? name : `${name}:${sender.toString(16)}`);
+            return views(name, sender, tx);
+          };
     this.engine = new SubscriptionEngine({
       schema: this.schema,
       datastore: this.datastore,

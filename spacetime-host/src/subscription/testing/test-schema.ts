@@ -104,7 +104,7 @@ export function testSchema(): ModuleSchema {
       },
       {
         name: 'scores',
-        columns: { player: Ty.U32, level: Ty.U16, points: Ty.I64 },
+        columns: { player: Ty.U32, level: Ty.U32, points: Ty.I64 },
         indexes: [{ columns: ['player', 'level'], algorithm: 'btree' }],
       },
       {

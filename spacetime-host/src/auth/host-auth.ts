@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CachingTokenVerifier } from './caching-token-verifier.js';
 import { type HostKeys, loadOrCreateHostKeys } from './host-keys.js';
 import { OidcKeySource, type OidcKeySourceOptions } from './oidc-key-source.js';
 import type { SpacetimeClaims } from './token-claims.js';
@@ -21,7 +22,7 @@ export function hostKeyDir(dataDir: string): string {
  */
 export class HostAuth implements TokenVerifier {
   private readonly issuer: TokenIssuer;
-  private readonly verifier: HostTokenVerifier;
+  private readonly verifier: TokenVerifier;
 
   constructor(
     readonly keys: HostKeys,
@@ -29,12 +30,15 @@ export class HostAuth implements TokenVerifier {
   ) {
     const localIssuer = options.localIssuer ?? LOCAL_ISSUER;
     this.issuer = new TokenIssuer(keys, localIssuer, options.nowMillis);
-    this.verifier = new HostTokenVerifier(
+    const verifier = new HostTokenVerifier(
       keys.publicKey,
       localIssuer,
       new OidcKeySource(options),
       options.nowMillis,
     );
+    this.verifier = new CachingTokenVerifier(verifier, {
+      ...(options.nowMillis === undefined ? {} : { nowMillis: options.nowMillis }),
+    });
   }
 
   /** Loads (or creates, on first start) the keys in `<dataDir>/host-keys/`. */

@@ -1,0 +1,90 @@
+// Starts the real host (Host + HTTP API + WebSocket server) over a data
+// directory with the chat fixture published, for the realtime tests.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HostAuth } from '../../../src/auth/host-auth.js';
+import type { Database } from '../../../src/database/database.js';
+import { Host } from '../../../src/database/host.js';
+import { type RunningServer, startServer } from '../../../src/http/start-server.js';
+import type { RealtimeOptions } from '../../../src/realtime/realtime-options.js';
+import { createRealtime, type Realtime } from '../../../src/realtime/realtime-server.js';
+import { bundleModule } from '../../../src/runtime/bundle-module.js';
+import { TableScanEngine } from './table-scan-engine.js';
+
+const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/chat-module');
+let bundle: Promise<string> | undefined;
+
+/** The chat fixture, bundled once per test file. */
+export function chatBundle(): Promise<string> {
+  bundle ??= bundleModule(fixture);
+  return bundle;
+}
+
+export const OWNER =
+  0xc200_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0001n;
+export const DB_NAME = 'chat';
+
+export interface RealtimeTestServer {
+  readonly url: string;
+  readonly port: number;
+  readonly host: Host;
+  readonly auth: HostAuth;
+  readonly realtime: Realtime;
+  readonly engines: TableScanEngine[];
+  readonly errors: unknown[];
+  database(): Database;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly port?: number;
+  readonly realtime?: RealtimeOptions;
+}
+
+export async function startRealtimeServer(
+  dataDir: string,
+  options: StartOptions = {},
+): Promise<RealtimeTestServer> {
+  const host = await Host.open({ dataDir });
+  if (host.find(DB_NAME) === undefined) {
+    await host.publish({
+      program: await chatBundle(),
+      name: DB_NAME,
+      publisher: OWNER,
+      clear: false,
+    });
+  }
+  const auth = await HostAuth.open(dataDir);
+  const engines: TableScanEngine[] = [];
+  const errors: unknown[] = [];
+  const realtime = createRealtime(
+    (database) => {
+      const engine = new TableScanEngine(database);
+      engines.push(engine);
+      return engine;
+    },
+    { logError: (_message, error) => errors.push(error), ...options.realtime },
+  );
+  const server: RunningServer = await startServer({
+    host,
+    auth,
+    port: options.port ?? 0,
+    http: { subscribe: realtime.subscribe, logError: (_message, error) => errors.push(error) },
+    websocket: realtime.websocket,
+  });
+  return {
+    url: server.url,
+    port: server.port,
+    host,
+    auth,
+    realtime,
+    engines,
+    errors,
+    database: () => host.find(DB_NAME) as Database,
+    close: async () => {
+      await realtime.close();
+      await server.close();
+      await host.close();
+    },
+  };
+}

@@ -1,48 +1,14 @@
 // `spacetime-local start` in a child process, driven by the CLI itself: the
 // whole local workflow against the real database layer.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, type BinResult, runBin } from './run-bin.js';
+import { type BinResult, runBin } from './run-bin.js';
+import { startHost, stop } from './start-host.js';
 
 const TRANSFER_MODULE = fileURLToPath(new URL('../fixtures/transfer-module', import.meta.url));
-
-/** Starts the host and resolves with its URL once it prints "Listening on …". */
-function startHost(
-  dataDir: string,
-  cwd: string,
-): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'start', '--listen-addr', '127.0.0.1:0', '--data-dir', dataDir],
-    {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: cwd },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = /Listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]!, output: () => output });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`start exited with ${code}:\n${output}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGINT');
-  });
-}
 
 describe('spacetime-local start', () => {
   let dir: string;

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TxChanges } from '../datastore/datastore.js';
 import type { ServerMessage } from '../protocol/server-message.js';
+import type { CommitUpdates, QuerySetUpdate } from '../subscription/query-set-update.js';
 import { DatabaseHub, type HubConnection } from './database-hub.js';
-import type {
-  QuerySetRowsUpdate,
-  RealtimeDatabase,
-  SubscriptionPort,
-} from './subscription-port.js';
+import type { RealtimeDatabase, SubscriptionPort } from './subscription-port.js';
 
 type Listener = (changes: TxChanges, durable: Promise<void>) => void;
 
@@ -30,9 +27,7 @@ function fakeDatabase() {
   return { database, listeners, commit };
 }
 
-function fakeEngine(
-  next: () => ReadonlyMap<string, readonly QuerySetRowsUpdate[]>,
-): SubscriptionPort {
+function fakeEngine(next: () => CommitUpdates): SubscriptionPort {
   return {
     subscribe: () => [],
     unsubscribe: () => [],
@@ -54,17 +49,22 @@ class FakeConnection implements HubConnection {
 }
 
 const row = (n: number) => new Uint8Array([n]);
-const noteUpdate = (querySetId: number, n: number): QuerySetRowsUpdate => ({
+const noteUpdate = (querySetId: number, n: number): QuerySetUpdate => ({
   querySetId,
-  tables: [{ tableName: 'note', inserts: [row(n)], deletes: [] }],
+  tables: [{ tableName: 'note', rows: [{ kind: 'persistent', inserts: [row(n)], deletes: [] }] }],
 });
+const only = (updates: [string, QuerySetUpdate[]][]): CommitUpdates => ({
+  updates: new Map(updates),
+  failures: [],
+});
+const NONE = only([]);
 
 describe('DatabaseHub', () => {
   it('listens to commits only while it has connections', () => {
     const { database, listeners } = fakeDatabase();
     const hub = new DatabaseHub(
       database,
-      fakeEngine(() => new Map()),
+      fakeEngine(() => NONE),
       () => {},
     );
     const a = new FakeConnection('a');
@@ -79,11 +79,19 @@ describe('DatabaseHub', () => {
     expect(listeners.size).toBe(1);
   });
 
-  it('sends each affected connection its TransactionUpdate, event tables as EventTable rows', () => {
+  it('sends each affected connection its TransactionUpdate, event rows as EventTable rows', () => {
     const { database, commit } = fakeDatabase();
-    const updates = new Map<string, QuerySetRowsUpdate[]>([
+    const updates = only([
       ['a', [noteUpdate(1, 7)]],
-      ['b', [{ querySetId: 2, tables: [{ tableName: 'ping', inserts: [row(9)], deletes: [] }] }]],
+      [
+        'b',
+        [
+          {
+            querySetId: 2,
+            tables: [{ tableName: 'ping', rows: [{ kind: 'event', events: [row(9)] }] }],
+          },
+        ],
+      ],
     ]);
     const hub = new DatabaseHub(
       database,
@@ -127,12 +135,11 @@ describe('DatabaseHub', () => {
     const { database, commit } = fakeDatabase();
     const hub = new DatabaseHub(
       database,
-      fakeEngine(
-        () =>
-          new Map([
-            ['a', [noteUpdate(1, 1)]],
-            ['b', [noteUpdate(3, 1)]],
-          ]),
+      fakeEngine(() =>
+        only([
+          ['a', [noteUpdate(1, 1)]],
+          ['b', [noteUpdate(3, 1)]],
+        ]),
       ),
       () => {},
     );
@@ -157,7 +164,7 @@ describe('DatabaseHub', () => {
     const { database, commit } = fakeDatabase();
     const hub = new DatabaseHub(
       database,
-      fakeEngine(() => new Map()),
+      fakeEngine(() => NONE),
       () => {},
     );
     const a = new FakeConnection('a');
@@ -166,14 +173,14 @@ describe('DatabaseHub', () => {
     expect(hub.asCaller(a, () => undefined).committed).toBeUndefined();
   });
 
-  it('turns a failed query set into SubscriptionError without a request id', () => {
+  it('sends a failed query set as SubscriptionError without a request id, before the update', () => {
     const { database, commit } = fakeDatabase();
     const hub = new DatabaseHub(
       database,
-      fakeEngine(
-        () =>
-          new Map([['a', [{ querySetId: 4, tables: [], error: 'view failed' }, noteUpdate(5, 2)]]]),
-      ),
+      fakeEngine(() => ({
+        updates: new Map([['a', [noteUpdate(5, 2)]]]),
+        failures: [{ connectionKey: 'a', querySetId: 4, message: 'view failed' }],
+      })),
       () => {},
     );
     const a = new FakeConnection('a');
@@ -208,7 +215,7 @@ describe('DatabaseHub', () => {
     const { database, commit } = fakeDatabase();
     const hub = new DatabaseHub(
       database,
-      fakeEngine(() => new Map()),
+      fakeEngine(() => NONE),
       () => {},
     );
     hub.add(new FakeConnection('a'));

@@ -1,11 +1,17 @@
 import type { TxChanges } from '../datastore/datastore.js';
-import type { QueryRows, ServerMessage, TransactionUpdate } from '../protocol/server-message.js';
 import type {
-  QuerySetRowsUpdate,
-  RealtimeDatabase,
-  SubscriptionPort,
+  QueryRows,
+  ServerMessage,
+  TableUpdateRows,
+  TransactionUpdate,
+} from '../protocol/server-message.js';
+import type {
+  CommitUpdates,
+  QuerySetUpdate,
+  TableRows,
   TableRowsUpdate,
-} from './subscription-port.js';
+} from '../subscription/query-set-update.js';
+import type { RealtimeDatabase, SubscriptionPort } from './subscription-port.js';
 
 /** What the hub needs of a client connection. */
 export interface HubConnection {
@@ -36,7 +42,6 @@ export class DatabaseHub {
   readonly engine: SubscriptionPort;
   readonly #database: RealtimeDatabase;
   readonly #connections = new Map<string, HubConnection>();
-  readonly #eventTables: ReadonlySet<string>;
   readonly #logError: (message: string, error: unknown) => void;
   #stopListening: (() => void) | undefined;
   #latestDurable: Promise<void> = Promise.resolve();
@@ -50,7 +55,6 @@ export class DatabaseHub {
     this.#database = database;
     this.engine = engine;
     this.#logError = logError;
-    this.#eventTables = new Set(database.schema.tables.filter((t) => t.isEvent).map((t) => t.name));
   }
 
   get connectionCount(): number {
@@ -111,16 +115,16 @@ export class DatabaseHub {
     }
   }
 
-  /** Rows resident now, as SubscribeApplied and OneOffQueryResult carry them. */
-  queryRows(tables: readonly TableRowsUpdate[], which: 'inserts' | 'deletes'): QueryRows {
-    return { tables: tables.map((t) => ({ table: t.tableName, rows: t[which] })) };
+  /** Rows resident now, as SubscribeApplied and UnsubscribeApplied carry them. */
+  queryRows(tables: readonly TableRows[]): QueryRows {
+    return { tables: tables.map((t) => ({ table: t.tableName, rows: t.rows })) };
   }
 
   #onCommit(changes: TxChanges, durable: Promise<void>): void {
     this.#latestDurable = durable;
-    let updates: ReadonlyMap<string, readonly QuerySetRowsUpdate[]>;
+    let result: CommitUpdates;
     try {
-      updates = this.engine.onCommit(changes);
+      result = this.engine.onCommit(changes);
     } catch (error) {
       // Every client's cache may now be wrong; they reconnect and subscribe afresh.
       this.#logError('spacetime-host: evaluating subscriptions failed', error);
@@ -129,14 +133,24 @@ export class DatabaseHub {
       }
       return;
     }
+    // Failed query sets first, so clients drop their rows before any later update.
+    for (const failure of result.failures) {
+      const error = failure.message;
+      this.#connections
+        .get(failure.connectionKey)
+        ?.sendCommitted(
+          { tag: 'SubscriptionError', querySetId: failure.querySetId, error },
+          durable,
+        );
+    }
     const call = this.#call;
-    for (const [key, querySets] of updates) {
+    for (const [key, querySets] of result.updates) {
       const connection = this.#connections.get(key);
       if (connection === undefined) continue;
-      const update = this.#transactionUpdate(connection, querySets, durable);
+      const update = transactionUpdate(querySets);
       if (call?.connection === connection) {
         call.committed = { timestamp: changes.timestamp, durable, update };
-      } else if (update.querySets.length > 0) {
+      } else {
         connection.sendCommitted({ tag: 'TransactionUpdate', ...update }, durable);
       }
     }
@@ -144,35 +158,23 @@ export class DatabaseHub {
       call.committed = { timestamp: changes.timestamp, durable, update: EMPTY_UPDATE };
     }
   }
+}
 
-  /** The protocol's update for one connection; failed query sets get SubscriptionError first. */
-  #transactionUpdate(
-    connection: HubConnection,
-    querySets: readonly QuerySetRowsUpdate[],
-    durable: Promise<void>,
-  ): TransactionUpdate {
-    const ok: TransactionUpdate['querySets'][number][] = [];
-    for (const querySet of querySets) {
-      if (querySet.error !== undefined) {
-        const error = querySet.error;
-        connection.sendCommitted(
-          { tag: 'SubscriptionError', querySetId: querySet.querySetId, error },
-          durable,
-        );
-        continue;
-      }
-      ok.push({
-        querySetId: querySet.querySetId,
-        tables: querySet.tables.map((table) => ({
-          tableName: table.tableName,
-          rows: [
-            this.#eventTables.has(table.tableName)
-              ? { tag: 'EventTable', events: table.inserts }
-              : { tag: 'PersistentTable', inserts: table.inserts, deletes: table.deletes },
-          ],
-        })),
-      });
-    }
-    return { querySets: ok };
-  }
+/** The engine's update in the protocol's terms (the same shape, with the protocol's tags). */
+function transactionUpdate(querySets: readonly QuerySetUpdate[]): TransactionUpdate {
+  return {
+    querySets: querySets.map((querySet) => ({
+      querySetId: querySet.querySetId,
+      tables: querySet.tables.map((table) => ({
+        tableName: table.tableName,
+        rows: table.rows.map(tableUpdateRows),
+      })),
+    })),
+  };
+}
+
+function tableUpdateRows(rows: TableRowsUpdate): TableUpdateRows {
+  return rows.kind === 'event'
+    ? { tag: 'EventTable', events: rows.events }
+    : { tag: 'PersistentTable', inserts: rows.inserts, deletes: rows.deletes };
 }

@@ -2,9 +2,8 @@ export type { RealtimeOptions } from './realtime-options.js';
 export { createRealtime, type Realtime } from './realtime-server.js';
 export {
   isRealtimeDatabase,
-  type QuerySetRowsUpdate,
   type RealtimeDatabase,
   type SubscriptionEngineFactory,
   type SubscriptionPort,
-  type TableRowsUpdate,
+  subscriptionEngineFor,
 } from './subscription-port.js';

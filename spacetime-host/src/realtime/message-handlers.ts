@@ -9,6 +9,7 @@ import type {
   Unsubscribe,
 } from '../protocol/client-message.js';
 import type { ServerMessage } from '../protocol/server-message.js';
+import type { TableRows } from '../subscription/query-set-update.js';
 import type { DatabaseHub, HubConnection } from './database-hub.js';
 import { runOneOffQuery } from './one-off-query.js';
 import type { RealtimeDatabase } from './subscription-port.js';
@@ -66,7 +67,7 @@ function subscribe(context: MessageContext, message: Subscribe): void {
     context.send({ tag: 'SubscriptionError', requestId, querySetId, error: describe(error) });
     return;
   }
-  const rows = context.hub.queryRows(tables, 'inserts');
+  const rows = context.hub.queryRows(tables);
   context.send({ tag: 'SubscribeApplied', requestId, querySetId, rows }, context.hub.latestDurable);
 }
 
@@ -74,7 +75,8 @@ function unsubscribe(context: MessageContext, message: Unsubscribe): void {
   const { requestId, querySetId } = message;
   let tables: ReturnType<DatabaseHub['engine']['unsubscribe']>;
   try {
-    tables = context.hub.engine.unsubscribe(context.connection.key, querySetId);
+    const sendDroppedRows = message.flags === 'SendDroppedRows';
+    tables = context.hub.engine.unsubscribe(context.connection.key, querySetId, sendDroppedRows);
   } catch (error) {
     context.send({ tag: 'SubscriptionError', requestId, querySetId, error: describe(error) });
     return;
@@ -85,7 +87,7 @@ function unsubscribe(context: MessageContext, message: Unsubscribe): void {
           tag: 'UnsubscribeApplied',
           requestId,
           querySetId,
-          rows: context.hub.queryRows(tables, 'deletes'),
+          rows: context.hub.queryRows(tables),
         }
       : { tag: 'UnsubscribeApplied', requestId, querySetId };
   context.send(reply, context.hub.latestDurable);
@@ -94,7 +96,7 @@ function unsubscribe(context: MessageContext, message: Unsubscribe): void {
 function oneOffQuery(context: MessageContext, message: OneOffQuery): void {
   const { requestId, queryString } = message;
   const { database, caller } = context;
-  let result: { tableName: string; rows: readonly Uint8Array[] };
+  let result: TableRows;
   try {
     const engine = context.hub.engine;
     result =

@@ -5,6 +5,7 @@ import { SchemaView } from '../sql/schema-view.js';
 import { forEachTuple, planSelect } from '../sql/select-plan.js';
 import { unsupported } from '../sql/sql-error.js';
 import { typeSelect } from '../sql/type-select.js';
+import type { TableRows } from '../subscription/query-set-update.js';
 
 /** Who asks, for table visibility (private tables are the owner's) and `:sender`. */
 export interface OneOffCaller {
@@ -24,7 +25,7 @@ export function runOneOffQuery(
   schema: ModuleSchema,
   tx: ReadTx,
   caller: OneOffCaller,
-): { tableName: string; rows: Uint8Array[] } {
+): TableRows {
   const statement = parseSql(query);
   if (statement.kind !== 'select') throw unsupported('Unsupported: Non-SELECT queries');
   if (statement.limit !== undefined) throw unsupported(`Unsupported: ${query.trim()}`);

@@ -29,6 +29,7 @@ import {
   isRealtimeDatabase,
   type RealtimeDatabase,
   type SubscriptionEngineFactory,
+  subscriptionEngineFor,
 } from './subscription-port.js';
 
 /** SpacetimeDB's realtime API, plugged into the HTTP server (`createHttpApp` / `startServer`). */
@@ -45,11 +46,12 @@ export interface Realtime {
 
 /**
  * Builds the WebSocket server. Each database gets one hub (its connections
- * and a subscription engine from `engines`), created on its first client.
+ * and a subscription engine from `engines`, the host's engine by default),
+ * created on its first client.
  */
 export function createRealtime(
-  engines: SubscriptionEngineFactory,
   options: RealtimeOptions = {},
+  engines: SubscriptionEngineFactory = subscriptionEngineFor,
 ): Realtime {
   const settings = resolveRealtimeOptions(options);
   const hubs = new WeakMap<RealtimeDatabase, DatabaseHub>();

@@ -1,5 +1,5 @@
-// Starts the real host (Host + HTTP API + WebSocket server) over a data
-// directory with the chat fixture published, for the realtime tests.
+// Starts the real host (Host + HTTP API + WebSocket server + subscription
+// engine) over a data directory with the chat fixture published.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HostAuth } from '../../../src/auth/host-auth.js';
@@ -8,8 +8,11 @@ import { Host } from '../../../src/database/host.js';
 import { type RunningServer, startServer } from '../../../src/http/start-server.js';
 import type { RealtimeOptions } from '../../../src/realtime/realtime-options.js';
 import { createRealtime, type Realtime } from '../../../src/realtime/realtime-server.js';
+import {
+  type SubscriptionPort,
+  subscriptionEngineFor,
+} from '../../../src/realtime/subscription-port.js';
 import { bundleModule } from '../../../src/runtime/bundle-module.js';
-import { TableScanEngine } from './table-scan-engine.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/chat-module');
 let bundle: Promise<string> | undefined;
@@ -30,7 +33,7 @@ export interface RealtimeTestServer {
   readonly host: Host;
   readonly auth: HostAuth;
   readonly realtime: Realtime;
-  readonly engines: TableScanEngine[];
+  readonly engines: SubscriptionPort[];
   readonly errors: unknown[];
   database(): Database;
   close(): Promise<void>;
@@ -55,15 +58,15 @@ export async function startRealtimeServer(
     });
   }
   const auth = await HostAuth.open(dataDir);
-  const engines: TableScanEngine[] = [];
+  const engines: SubscriptionPort[] = [];
   const errors: unknown[] = [];
   const realtime = createRealtime(
+    { logError: (_message, error) => errors.push(error), ...options.realtime },
     (database) => {
-      const engine = new TableScanEngine(database);
+      const engine = subscriptionEngineFor(database);
       engines.push(engine);
       return engine;
     },
-    { logError: (_message, error) => errors.push(error), ...options.realtime },
   );
   const server: RunningServer = await startServer({
     host,

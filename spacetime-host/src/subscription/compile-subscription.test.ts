@@ -145,9 +145,9 @@ describe('compileSubscription accepts', () => {
   it('routes by the values of a top-level equality, or not at all', () => {
     const search = (where: string) =>
       compile(`SELECT * FROM users WHERE ${where}`)[0]!.rels[0]!.search;
-    expect(search('id = 3')).toEqual({ col: 0, keys: ['\u0003\u0000\u0000\u0000'] });
+    expect(search('id = 3')).toEqual({ col: 0, values: [Uint8Array.of(3, 0, 0, 0)] });
     expect(search("age > 3 AND name = 'x'")?.col).toBe(1);
-    expect(search('id = 1 OR id = 2 OR id = 1')?.keys).toHaveLength(2);
+    expect(search('id = 1 OR id = 2 OR id = 1')?.values).toHaveLength(2);
     expect(search('id = 1 OR age = 2')).toBeUndefined();
     expect(search('id > 1')).toBeUndefined();
     expect(compile('SELECT * FROM kinds WHERE f64 = 1')[0]!.rels[0]!.search).toBeUndefined();

@@ -2,14 +2,13 @@ import type { ModuleSchema, TableSchema } from '../schema/module-schema.js';
 import type { SqlExpr, SqlSelect } from '../sql/ast.js';
 import { compilePredicate, conjuncts, type Predicate } from '../sql/compile-expr.js';
 import { parseSql } from '../sql/parse-sql.js';
-import { RowLayout } from '../sql/row-layout.js';
-import { SchemaView } from '../sql/schema-view.js';
 import { SqlError, unsupported } from '../sql/sql-error.js';
 import { typeSelect } from '../sql/type-select.js';
 import type { TypedExpr, TypedSelect } from '../sql/typed.js';
-import { equalityConstants, equalityKeys, readsOnly } from './filter-analysis.js';
+import { CompileCache } from './compile-cache.js';
+import { concatBytes } from './concat-bytes.js';
+import { equalityConstants, equalityValues, readsOnly } from './filter-analysis.js';
 import { checkJoinIndexes } from './join-index-rule.js';
-import { concatBytes } from './row-key.js';
 import { errorWithSql } from './subscription-error.js';
 import type { JoinEdge, Probe, RelPlan, SourceRef, SubscriptionPlan } from './subscription-plan.js';
 
@@ -18,6 +17,8 @@ export interface CompileContext {
   readonly schema: ModuleSchema;
   readonly sender: bigint;
   readonly callerIsOwner: boolean;
+  /** Shared across compilations of one schema; a fresh one when absent. */
+  readonly cache?: CompileCache;
 }
 
 /** SpacetimeDB's `MAX_SQL_LENGTH` (crates/query), in UTF-8 bytes. */
@@ -35,7 +36,11 @@ const RETURN_TYPE =
  * table for `SELECT * FROM *`. Throws `SubscriptionSqlError` with
  * SpacetimeDB's message, suffixed ``, executing: `<sql>` ``.
  */
-export function compileSubscription(text: string, ctx: CompileContext): SubscriptionPlan[] {
+export function compileSubscription(text: string, context: CompileContext): SubscriptionPlan[] {
+  const ctx: CachedContext = {
+    ...context,
+    cache: context.cache ?? new CompileCache(context.schema),
+  };
   if (SUBSCRIBE_TO_ALL_TABLES.test(text)) {
     return ctx.schema.tables
       .filter((t) => (t.isPublic || ctx.callerIsOwner) && !t.isEvent)
@@ -44,7 +49,9 @@ export function compileSubscription(text: string, ctx: CompileContext): Subscrip
   return [compileChecked(text.trim(), ctx)];
 }
 
-function compileChecked(sql: string, ctx: CompileContext): SubscriptionPlan {
+type CachedContext = CompileContext & { readonly cache: CompileCache };
+
+function compileChecked(sql: string, ctx: CachedContext): SubscriptionPlan {
   try {
     if (sql === '') throw new SqlError('unsupported', 'Empty string');
     if (Buffer.byteLength(sql) > MAX_SQL_LENGTH) {
@@ -56,13 +63,12 @@ function compileChecked(sql: string, ctx: CompileContext): SubscriptionPlan {
   }
 }
 
-function compile(sql: string, ctx: CompileContext): SubscriptionPlan {
+function compile(sql: string, ctx: CachedContext): SubscriptionPlan {
   const statement = parseStatement(sql);
   if (statement.kind !== 'select') throw unsupported('Unsupported: Non-SELECT queries');
   // The subscription grammar has no LIMIT; sqlparser's Display of the query is close to its text.
   if (statement.limit !== undefined) throw unsupported(`Unsupported: ${sql}`);
-  const view = new SchemaView(ctx.schema, ctx.callerIsOwner, { views: true });
-  const select = typeSelect(statement, view, ctx.sender);
+  const select = typeSelect(statement, ctx.cache.schemaView(ctx.callerIsOwner), ctx.sender);
   if (select.projection.kind !== 'star') throw unsupported(RETURN_TYPE);
   const returnRel = select.projection.rel;
   const join = select.relvars.length > 1 ? checkJoinIndexes(select) : undefined;
@@ -71,12 +77,12 @@ function compile(sql: string, ctx: CompileContext): SubscriptionPlan {
   const rels = select.relvars.map((relvar, rel): RelPlan => {
     const source = sourceOf(relvar.table, ctx);
     const mine = filters.filter((f) => readsOnly(f, rel));
-    const search = filters.map((f) => equalityKeys(f, rel)).find((s) => s !== undefined);
+    const search = filters.map((f) => equalityValues(f, rel)).find((s) => s !== undefined);
     const joinCol = join?.cols[rel];
     return {
       rel,
       source,
-      layout: new RowLayout(relvar.table, ctx.schema.typespace),
+      layout: ctx.cache.layout(relvar.table),
       local: combine(mine),
       search,
       joinCol,
@@ -174,7 +180,7 @@ function joinEdgeFor(
     otherRel: other.rel,
     uniqueIndexId: unique.indexId,
     otherCol: other.search.col,
-    keys: other.search.keys,
+    values: other.search.values,
   };
 }
 

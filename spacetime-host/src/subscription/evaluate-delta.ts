@@ -1,6 +1,6 @@
 import { BoundRow } from '../sql/row-layout.js';
+import { BytesMap } from './bytes-map.js';
 import type { Side, SourceDelta } from './query-index.js';
-import { rowKey } from './row-key.js';
 import type { SourceReader } from './source-reader.js';
 import type { RelPlan, SubscriptionPlan } from './subscription-plan.js';
 import type { SubscriptionStats } from './subscription-stats.js';
@@ -33,26 +33,40 @@ export function evaluateDelta(
     if (side === undefined) return NO_CHANGES;
     return side === 'all' ? (deltas.get(rel.source.key) ?? NO_CHANGES) : side;
   };
-  const result =
-    plan.rels.length === 1
-      ? filterRows(plan, delta(plan.rels[0]!), stats)
-      : joinDelta(plan, delta(plan.rels[0]!), delta(plan.rels[1]!), reader, stats);
+  if (plan.rels.length === 1) return filterRows(plan, delta(plan.rels[0]!), stats);
+  const result = joinDelta(plan, delta(plan.rels[0]!), delta(plan.rels[1]!), reader, stats);
   return result.inserts.length === 0 && result.deletes.length === 0 ? undefined : result;
 }
 
-function filterRows(plan: SubscriptionPlan, delta: SourceDelta, stats: SubscriptionStats) {
-  const filter = plan.filter;
-  const tuple: BoundRow[] = [];
-  const keep = (rows: readonly BoundRow[]) => {
-    const kept: Uint8Array[] = [];
-    for (const row of rows) {
-      tuple[0] = row;
-      stats.rowsTested++;
-      if (filter === undefined || filter(tuple)) kept.push(row.bytes);
-    }
-    return kept;
-  };
-  return { inserts: keep(delta.inserts), deletes: keep(delta.deletes) };
+/** One row as a tuple, reused: evaluation is synchronous and never re-entered. */
+const SINGLE: BoundRow[] = [];
+
+/** A single-table query: its filter over the changed rows (the cost of most commits). */
+function filterRows(
+  plan: SubscriptionPlan,
+  delta: SourceDelta,
+  stats: SubscriptionStats,
+): QueryDelta | undefined {
+  stats.rowsTested += delta.inserts.length + delta.deletes.length;
+  const inserts = passing(delta.inserts, plan.filter);
+  const deletes = passing(delta.deletes, plan.filter);
+  if (inserts === undefined && deletes === undefined) return undefined;
+  return { inserts: inserts ?? [], deletes: deletes ?? [] };
+}
+
+/** The bytes of the rows passing `filter`; undefined when none (most queries, most commits). */
+function passing(
+  rows: readonly BoundRow[],
+  filter: SubscriptionPlan['filter'],
+): Uint8Array[] | undefined {
+  let out: Uint8Array[] | undefined;
+  for (const row of rows) {
+    SINGLE[0] = row;
+    if (filter !== undefined && !filter(SINGLE)) continue;
+    if (out === undefined) out = [];
+    out.push(row.bytes);
+  }
+  return out;
 }
 
 function joinDelta(
@@ -92,16 +106,11 @@ function joinDelta(
   // Changed rows of both sides against each other, matched by join column value.
   const withChanged = (left: readonly BoundRow[], right: readonly BoundRow[], sign: 1 | -1) => {
     if (left.length === 0 || right.length === 0) return;
-    const byValue = new Map<string, BoundRow[]>();
-    for (const b of right) {
-      const key = rowKey(b.column(r1.joinCol!));
-      const bucket = byValue.get(key);
-      if (bucket) bucket.push(b);
-      else byValue.set(key, [b]);
-    }
+    const byValue = new BytesMap<BoundRow[]>();
+    for (const b of right) byValue.upsert(b.column(r1.joinCol!), () => []).push(b);
     for (const a of left) {
       if (!local(r0, a)) continue;
-      for (const b of byValue.get(rowKey(a.column(r0.joinCol!))) ?? []) {
+      for (const b of byValue.get(a.column(r0.joinCol!)) ?? []) {
         if (local(r1, b)) emit(a, b, sign);
       }
     }
@@ -121,13 +130,12 @@ function joinDelta(
 
 /** Rows with signed multiplicities, netted: positive counts are inserts, negative deletes. */
 class Bag {
-  readonly #counts = new Map<string, { readonly row: Uint8Array; n: number }>();
+  readonly #counts = new BytesMap<{ readonly row: Uint8Array; n: number }>();
 
   add(row: Uint8Array, sign: 1 | -1): void {
-    const key = rowKey(row);
-    const entry = this.#counts.get(key);
+    const entry = this.#counts.get(row);
     if (entry) entry.n += sign;
-    else this.#counts.set(key, { row, n: sign });
+    else this.#counts.set(row, { row, n: sign });
   }
 
   net(): QueryDelta {

@@ -1,6 +1,6 @@
+import { bytesEqual } from '../datastore/row-bytes.js';
 import { scalarCodec } from '../sql/scalar.js';
 import type { TypedExpr } from '../sql/typed.js';
-import { rowKey } from './row-key.js';
 
 /** The rels an expression reads. */
 export function relsOf(expr: TypedExpr, into: Set<number> = new Set()): Set<number> {
@@ -43,23 +43,25 @@ export function constantComparison(
 }
 
 /**
- * The values an equality conjunct allows for one column of `rel`: `c = v`, or
- * an OR of such on the same column. Floats are left out: `-0 = 0` holds
- * although their bytes differ.
+ * The values (BSATN) an equality conjunct allows for one column of `rel`:
+ * `c = v`, or an OR of such on the same column. Floats are left out:
+ * `-0 = 0` holds although their bytes differ.
  */
-export function equalityKeys(
+export function equalityValues(
   expr: TypedExpr,
   rel: number,
-): { readonly col: number; readonly keys: string[] } | undefined {
+): { readonly col: number; readonly values: Uint8Array[] } | undefined {
   if (expr.kind === 'or') {
-    const left = equalityKeys(expr.left, rel);
-    const right = left && equalityKeys(expr.right, rel);
+    const left = equalityValues(expr.left, rel);
+    const right = left && equalityValues(expr.right, rel);
     if (left === undefined || right === undefined || left.col !== right.col) return undefined;
-    return { col: left.col, keys: [...new Set([...left.keys, ...right.keys])] };
+    const values = [...left.values];
+    for (const v of right.values) if (!values.some((w) => bytesEqual(v, w))) values.push(v);
+    return { col: left.col, values };
   }
   if (expr.kind !== 'cmp' || expr.op !== '=' || isFloat(expr.operandType.tag)) return undefined;
   const cmp = constantComparison(expr, rel);
-  return cmp && { col: cmp.col, keys: [rowKey(cmp.bytes)] };
+  return cmp && { col: cmp.col, values: [cmp.bytes] };
 }
 
 /** Columns of `rel` that WHERE fixes with `col = constant` conjuncts, and the constants' bytes. */

@@ -1,4 +1,4 @@
-import { rowKey } from './row-key.js';
+import { BytesMap } from './bytes-map.js';
 
 export interface RowsDelta {
   readonly inserts: Uint8Array[];
@@ -7,16 +7,15 @@ export interface RowsDelta {
 
 /** What turns `before` into `after`, both bags of rows (a view may return a row twice). */
 export function diffRows(before: readonly Uint8Array[], after: readonly Uint8Array[]): RowsDelta {
-  const counts = new Map<string, { readonly row: Uint8Array; n: number }>();
+  const counts = new BytesMap<{ readonly row: Uint8Array; n: number }>();
   for (const row of before) {
-    const key = rowKey(row);
-    const entry = counts.get(key);
+    const entry = counts.get(row);
     if (entry) entry.n++;
-    else counts.set(key, { row, n: 1 });
+    else counts.set(row, { row, n: 1 });
   }
   const inserts: Uint8Array[] = [];
   for (const row of after) {
-    const entry = counts.get(rowKey(row));
+    const entry = counts.get(row);
     if (entry !== undefined && entry.n > 0) entry.n--;
     else inserts.push(row);
   }

@@ -1,7 +1,6 @@
 import type { ReadTx } from '../datastore/datastore.js';
 import { BoundRow, type RowLayout } from '../sql/row-layout.js';
-import { mapOf, removeFrom, setOf } from './multimap.js';
-import { rowKey } from './row-key.js';
+import { BytesMap } from './bytes-map.js';
 import type { JoinEdge, SubscriptionPlan } from './subscription-plan.js';
 import type { SubscriptionStats } from './subscription-stats.js';
 
@@ -28,14 +27,14 @@ interface EdgeRoutes<Q> {
   readonly uniqueIndexId: number;
   readonly otherLayout: RowLayout;
   readonly otherCol: number;
-  readonly byValue: Map<string, Set<Handle<Q>>>;
+  readonly byValue: BytesMap<Set<Handle<Q>>>;
 }
 
 interface SourceRoutes<Q> {
   /** Rels that must see every change of the source. */
   readonly all: Set<Handle<Q>>;
-  /** column → value key → rels whose equality on that column allows the value. */
-  readonly byValue: Map<number, Map<string, Set<Handle<Q>>>>;
+  /** column → value → rels whose equality on that column allows the value. */
+  readonly byValue: Map<number, BytesMap<Set<Handle<Q>>>>;
   readonly edges: Map<string, EdgeRoutes<Q>>;
 }
 
@@ -59,8 +58,12 @@ export class QueryIndex<Q extends Indexed> {
       const routes = this.#routes(rel.source.key);
       const edge = plan.joinEdge;
       if (rel.search) {
-        const byValue = mapOf<number, string, Set<Handle<Q>>>(routes.byValue, rel.search.col);
-        for (const key of rel.search.keys) setOf(byValue, key).add(handle);
+        let byValue = routes.byValue.get(rel.search.col);
+        if (byValue === undefined) {
+          byValue = new BytesMap();
+          routes.byValue.set(rel.search.col, byValue);
+        }
+        for (const value of rel.search.values) byValue.upsert(value, newSet).add(handle);
       } else if (edge && handle.rel === plan.returnRel) {
         const other = plan.rels[edge.otherRel]!;
         const edgeKey = edgeKeyOf(edge, rel.joinCol!);
@@ -71,11 +74,11 @@ export class QueryIndex<Q extends Indexed> {
             uniqueIndexId: edge.uniqueIndexId,
             otherLayout: other.layout,
             otherCol: edge.otherCol,
-            byValue: new Map(),
+            byValue: new BytesMap(),
           };
           routes.edges.set(edgeKey, routesOfEdge);
         }
-        for (const key of edge.keys) setOf(routesOfEdge.byValue, key).add(handle);
+        for (const value of edge.values) routesOfEdge.byValue.upsert(value, newSet).add(handle);
       } else {
         routes.all.add(handle);
       }
@@ -94,19 +97,42 @@ export class QueryIndex<Q extends Indexed> {
       const edge = plan.joinEdge;
       if (rel.search) {
         const byValue = routes.byValue.get(rel.search.col);
-        for (const key of rel.search.keys) if (byValue) removeFrom(byValue, key, handle);
+        for (const value of rel.search.values) if (byValue) removeFrom(byValue, value, handle);
         if (byValue?.size === 0) routes.byValue.delete(rel.search.col);
       } else if (edge && handle.rel === plan.returnRel) {
         const edgeKey = edgeKeyOf(edge, rel.joinCol!);
         const routesOfEdge = routes.edges.get(edgeKey);
-        for (const key of edge.keys)
-          if (routesOfEdge) removeFrom(routesOfEdge.byValue, key, handle);
+        for (const value of edge.values)
+          if (routesOfEdge) removeFrom(routesOfEdge.byValue, value, handle);
         if (routesOfEdge?.byValue.size === 0) routes.edges.delete(edgeKey);
       } else {
         routes.all.delete(handle);
       }
       if (routes.all.size === 0 && routes.byValue.size === 0 && routes.edges.size === 0) {
         this.#sources.delete(rel.source.key);
+      }
+    }
+  }
+
+  /** Hands `row` to the rels whose equality allows its value. */
+  #routeByValue(
+    routes: SourceRoutes<Q>,
+    row: BoundRow,
+    inserted: boolean,
+    sidesOf: (query: Q) => (Side | undefined)[],
+  ): void {
+    for (const [col, byValue] of routes.byValue) {
+      const handles = byValue.get(row.column(col));
+      if (handles === undefined) continue;
+      for (const h of handles) {
+        const sides = sidesOf(h.query);
+        let side = sides[h.rel];
+        if (side === 'all') continue;
+        if (side === undefined) {
+          side = { inserts: [], deletes: [] };
+          sides[h.rel] = side;
+        }
+        (inserted ? side.inserts : side.deletes).push(row);
       }
     }
   }
@@ -148,32 +174,20 @@ export class QueryIndex<Q extends Indexed> {
       const routes = this.#sources.get(key);
       if (routes === undefined) continue;
       for (const h of routes.all) sidesOf(h.query)[h.rel] = 'all';
-      for (const [col, byValue] of routes.byValue) {
-        const routeRow = (row: BoundRow, inserted: boolean) => {
-          const handles = byValue.get(rowKey(row.column(col)));
-          if (handles === undefined) return;
-          for (const h of handles) {
-            const sides = sidesOf(h.query);
-            let side = sides[h.rel];
-            if (side === 'all') continue;
-            if (side === undefined) {
-              side = { inserts: [], deletes: [] };
-              sides[h.rel] = side;
-            }
-            (inserted ? side.inserts : side.deletes).push(row);
-          }
-        };
-        for (const row of delta.inserts) routeRow(row, true);
-        for (const row of delta.deletes) routeRow(row, false);
+      if (routes.byValue.size > 0) {
+        for (const row of delta.inserts) this.#routeByValue(routes, row, true, sidesOf);
+        for (const row of delta.deletes) this.#routeByValue(routes, row, false, sidesOf);
       }
       for (const edge of routes.edges.values()) {
-        for (const row of [...delta.inserts, ...delta.deletes]) {
+        const routeByEdge = (row: BoundRow) => {
           stats.indexLookups++;
           const partner = read.indexScanPoint(edge.uniqueIndexId, row.column(edge.joinCol))[0];
-          if (partner === undefined) continue;
+          if (partner === undefined) return;
           const value = new BoundRow(partner, edge.otherLayout).column(edge.otherCol);
-          for (const h of edge.byValue.get(rowKey(value)) ?? []) sidesOf(h.query)[h.rel] = 'all';
-        }
+          for (const h of edge.byValue.get(value) ?? []) sidesOf(h.query)[h.rel] = 'all';
+        };
+        for (const row of delta.inserts) routeByEdge(row);
+        for (const row of delta.deletes) routeByEdge(row);
       }
     }
     // A join edge only decides whether the query runs: once it does, the
@@ -194,4 +208,15 @@ function newRoutes<Q>(): SourceRoutes<Q> {
 
 function edgeKeyOf(edge: JoinEdge, joinCol: number): string {
   return `${edge.uniqueIndexId}:${joinCol}:${edge.otherCol}`;
+}
+
+function newSet<V>(): Set<V> {
+  return new Set();
+}
+
+function removeFrom<V>(map: BytesMap<Set<V>>, key: Uint8Array, value: V): void {
+  const set = map.get(key);
+  if (set === undefined) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
 }

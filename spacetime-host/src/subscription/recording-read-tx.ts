@@ -1,12 +1,12 @@
 import type { RangeArgs, ReadTx } from '../datastore/datastore.js';
-import { rowKey } from './row-key.js';
+import { BytesMap } from './bytes-map.js';
 
 /** What a view read, coarse enough to tell cheaply whether a commit can change its result. */
 export interface ReadSet {
   /** Tables read whole (scans, counts, range scans): any change to them matters. */
   readonly tables: ReadonlySet<number>;
   /** Index point reads, by index id: only changed rows with one of these keys matter. */
-  readonly points: ReadonlyMap<number, ReadonlySet<string>>;
+  readonly points: ReadonlyMap<number, BytesMap<true>>;
 }
 
 /**
@@ -17,7 +17,7 @@ export interface ReadSet {
  */
 export class RecordingReadTx implements ReadTx {
   readonly #tables = new Set<number>();
-  readonly #points = new Map<number, Set<string>>();
+  readonly #points = new Map<number, BytesMap<true>>();
 
   constructor(
     private readonly inner: ReadTx,
@@ -55,10 +55,11 @@ export class RecordingReadTx implements ReadTx {
     }
     let keys = this.#points.get(indexId);
     if (keys === undefined) {
-      keys = new Set();
+      keys = new BytesMap();
       this.#points.set(indexId, keys);
     }
-    keys.add(rowKey(key));
+    // A copy: the module reuses its key buffer for the next call.
+    if (keys.get(key) === undefined) keys.set(key.slice(), true);
     return rows;
   }
 

@@ -1,6 +1,7 @@
 import type { RangeArgs, ReadTx } from '../datastore/datastore.js';
 import { BoundRow } from '../sql/row-layout.js';
-import { concatBytes, rowKey } from './row-key.js';
+import { BytesMap } from './bytes-map.js';
+import { concatBytes } from './concat-bytes.js';
 import type { RelPlan, SourceRef } from './subscription-plan.js';
 import type { SubscriptionStats } from './subscription-stats.js';
 
@@ -14,7 +15,7 @@ const UNBOUNDED = Uint8Array.of(2);
  * source without a usable index is read at most once per column and hashed.
  */
 export class SourceReader {
-  readonly #hashed = new Map<string, Map<string, Uint8Array[]>>();
+  readonly #hashed = new Map<string, BytesMap<Uint8Array[]>>();
 
   constructor(
     private readonly read: ReadTx,
@@ -35,21 +36,18 @@ export class SourceReader {
       this.stats.indexLookups++;
       return this.read.indexScanRange(probe.indexId, prefixRange(value));
     }
-    return this.#hashedBy(rel).get(rowKey(value)) ?? NO_ROWS;
+    return this.#hashedBy(rel).get(value) ?? NO_ROWS;
   }
 
-  #hashedBy(rel: RelPlan): Map<string, Uint8Array[]> {
+  #hashedBy(rel: RelPlan): BytesMap<Uint8Array[]> {
     const cacheKey = `${rel.source.key}#${rel.joinCol}`;
     let hashed = this.#hashed.get(cacheKey);
     if (hashed !== undefined) return hashed;
     this.stats.sourceScans++;
-    hashed = new Map();
+    hashed = new BytesMap();
     const col = rel.joinCol!;
     for (const row of currentRows(rel.source, this.read, this.viewRows)) {
-      const key = rowKey(new BoundRow(row, rel.layout).column(col));
-      const bucket = hashed.get(key);
-      if (bucket) bucket.push(row);
-      else hashed.set(key, [row]);
+      hashed.upsert(new BoundRow(row, rel.layout).column(col), () => []).push(row);
     }
     this.#hashed.set(cacheKey, hashed);
     return hashed;

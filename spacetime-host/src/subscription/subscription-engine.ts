@@ -30,7 +30,8 @@
 import type { Caller } from '../database/database-api.js';
 import type { Datastore, TxChanges } from '../datastore/datastore.js';
 import type { ModuleSchema } from '../schema/module-schema.js';
-import { BoundRow, RowLayout } from '../sql/row-layout.js';
+import { BoundRow } from '../sql/row-layout.js';
+import { CompileCache } from './compile-cache.js';
 import { compileSubscription } from './compile-subscription.js';
 import { evaluateDelta } from './evaluate-delta.js';
 import { initialRows } from './initial-rows.js';
@@ -92,13 +93,14 @@ export class SubscriptionEngine {
   readonly #queries = new Map<string, QueryState>();
   readonly #index = new QueryIndex<QueryState>();
   readonly #views: ViewMaterializations;
-  readonly #layouts = new Map<number, RowLayout>();
+  readonly #compileCache: CompileCache;
   readonly #stats = emptyStats();
 
   constructor(options: SubscriptionEngineOptions) {
     this.#schema = options.schema;
     this.#datastore = options.datastore;
     this.#owner = options.owner;
+    this.#compileCache = new CompileCache(options.schema);
     this.#views = new ViewMaterializations(
       options.schema,
       options.views,
@@ -127,6 +129,7 @@ export class SubscriptionEngine {
       schema: this.#schema,
       sender: caller.identity,
       callerIsOwner: caller.identity === this.#owner,
+      cache: this.#compileCache,
     };
     const plans = new Map<string, SubscriptionPlan>();
     for (const sql of queries) {
@@ -314,7 +317,7 @@ export class SubscriptionEngine {
     for (const table of changes.tables) {
       const key = `t:${table.tableId}`;
       if (!this.#index.reads(key)) continue;
-      const layout = this.#layout(table.tableId);
+      const layout = this.#compileCache.layout(this.#schema.tables[table.tableId]!);
       const isEvent = this.#schema.tables[table.tableId]!.isEvent;
       deltas.set(key, {
         inserts: table.inserts.map((row) => new BoundRow(row, layout)),
@@ -322,14 +325,5 @@ export class SubscriptionEngine {
       });
     }
     return deltas;
-  }
-
-  #layout(tableId: number): RowLayout {
-    let layout = this.#layouts.get(tableId);
-    if (layout === undefined) {
-      layout = new RowLayout(this.#schema.tables[tableId]!, this.#schema.typespace);
-      this.#layouts.set(tableId, layout);
-    }
-    return layout;
   }
 }

@@ -48,11 +48,11 @@ export interface RelPlan {
   /** The conjuncts of WHERE that read this rel alone: a row failing them joins nothing. */
   readonly local?: Predicate;
   /**
-   * A top-level equality on one column (`c = v`, or `c = v OR c = w`), as the
-   * row keys of its values: only rows with one of them can match, so changes
+   * A top-level equality on one column (`c = v`, or `c = v OR c = w`), with
+   * the BSATN of its values: only rows with one of them can match, so changes
    * are routed to the query by value (SpacetimeDB's search arguments).
    */
-  readonly search?: { readonly col: number; readonly keys: readonly string[] };
+  readonly search?: { readonly col: number; readonly values: readonly Uint8Array[] };
   /** Joins only: this rel's join column and how to find its rows by a value of it. */
   readonly joinCol?: number;
   readonly probe?: Probe;
@@ -77,5 +77,5 @@ export interface JoinEdge {
   /** The unique one-column index on the other rel's join column. */
   readonly uniqueIndexId: number;
   readonly otherCol: number;
-  readonly keys: readonly string[];
+  readonly values: readonly Uint8Array[];
 }

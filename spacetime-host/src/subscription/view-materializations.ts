@@ -1,10 +1,11 @@
 import type { ReadTx, TxChanges } from '../datastore/datastore.js';
 import type { IndexSchema, ModuleSchema } from '../schema/module-schema.js';
 import { BoundRow, RowLayout } from '../sql/row-layout.js';
-import { mapOf, removeFrom, setOf } from './multimap.js';
+import { BytesMap } from './bytes-map.js';
+import { concatBytes } from './concat-bytes.js';
+import { removeFrom, setOf } from './multimap.js';
 import { diffRows, type RowsDelta } from './multiset-diff.js';
 import { type ReadSet, RecordingReadTx } from './recording-read-tx.js';
-import { concatBytes, rowKey } from './row-key.js';
 import type { SourceRef } from './subscription-plan.js';
 import type { SubscriptionStats } from './subscription-stats.js';
 
@@ -49,7 +50,7 @@ export class ViewMaterializations {
   /** tableId → materialisations that read the whole table. */
   readonly #tableReaders = new Map<number, Set<Materialization>>();
   /** indexId → key → materialisations that read that key. */
-  readonly #pointReaders = new Map<number, Map<string, Set<Materialization>>>();
+  readonly #pointReaders = new Map<number, BytesMap<Set<Materialization>>>();
   readonly #tableLayouts = new Map<number, RowLayout>();
   readonly #indexes: ReadonlyMap<number, IndexSchema>;
 
@@ -148,7 +149,7 @@ export class ViewMaterializations {
         const layout = this.#tableLayout(table.tableId);
         for (const row of [...table.inserts, ...table.deletes]) {
           const bound = new BoundRow(row, layout);
-          const key = rowKey(concatBytes(index.columns.map((col) => bound.column(col))));
+          const key = concatBytes(index.columns.map((col) => bound.column(col)));
           for (const m of readers.get(key) ?? []) touched.add(m);
         }
       }
@@ -159,8 +160,12 @@ export class ViewMaterializations {
   #watch(m: Materialization): void {
     for (const tableId of m.reads.tables) setOf(this.#tableReaders, tableId).add(m);
     for (const [indexId, keys] of m.reads.points) {
-      const byKey = mapOf(this.#pointReaders, indexId);
-      for (const key of keys) setOf(byKey, key).add(m);
+      let byKey = this.#pointReaders.get(indexId);
+      if (byKey === undefined) {
+        byKey = new BytesMap();
+        this.#pointReaders.set(indexId, byKey);
+      }
+      for (const [key] of keys.entries()) byKey.upsert(key, () => new Set()).add(m);
     }
   }
 
@@ -169,7 +174,11 @@ export class ViewMaterializations {
     for (const [indexId, keys] of m.reads.points) {
       const byKey = this.#pointReaders.get(indexId);
       if (byKey === undefined) continue;
-      for (const key of keys) removeFrom(byKey, key, m);
+      for (const [key] of keys.entries()) {
+        const readers = byKey.get(key);
+        readers?.delete(m);
+        if (readers?.size === 0) byKey.delete(key);
+      }
       if (byKey.size === 0) this.#pointReaders.delete(indexId);
     }
   }

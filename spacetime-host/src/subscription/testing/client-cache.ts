@@ -3,7 +3,6 @@
 // tests can compare it with a fresh evaluation of the same queries.
 import { expect } from 'vitest';
 import type { CommitUpdates, TableRows } from '../query-set-update.js';
-import { rowKey } from '../row-key.js';
 
 export class ClientCache {
   /** `${table}\u0000${row bytes}` → reference count. */
@@ -42,7 +41,7 @@ export class ClientCache {
   }
 
   #add(tableName: string, row: Uint8Array, n: number): void {
-    const key = `${tableName}\u0000${rowKey(row)}`;
+    const key = `${tableName}:${Buffer.from(row).toString('hex')}`;
     const count = (this.#rows.get(key) ?? 0) + n;
     if (count < 0) throw new Error(`client cache: deleted a row of ${tableName} it did not hold`);
     if (count === 0) this.#rows.delete(key);

@@ -1,7 +1,7 @@
 // Test support: a SubscriptionEngine over a real InMemoryDatastore, with
 // writes and results as SATS-JSON so tests read like the rows they mean.
 import { BinaryWriter } from 'spacetimedb';
-import type { ReadTx } from '../../datastore/datastore.js';
+import type { ReadTx, TxChanges } from '../../datastore/datastore.js';
 import { InMemoryDatastore } from '../../datastore/in-memory-datastore.js';
 import type { AlgebraicType, ProductType } from '../../sats/algebraic-type.js';
 import { bsatnToJson } from '../../sats/sats-json.js';
@@ -79,6 +79,11 @@ export class EngineFixture {
 
   /** Commits the writes and returns what the engine makes of the commit. */
   commit(write: (w: Writes) => void): CommitUpdates {
+    return this.engine.onCommit(this.commitOnly(write));
+  }
+
+  /** Commits the writes without telling the engine; returns the changes. */
+  commitOnly(write: (w: Writes) => void): TxChanges {
     const tx = this.datastore.beginMutTx();
     const writes: Writes = {
       insert: (name, row) => tx.insert(this.table(name).tableId, this.row(name, row)),
@@ -103,7 +108,7 @@ export class EngineFixture {
       tx.rollback();
       throw error;
     }
-    return this.engine.onCommit(tx.commit(++this.#timestamp));
+    return tx.commit(++this.#timestamp);
   }
 
   /** Subscribes and returns the initial rows as JSON. */

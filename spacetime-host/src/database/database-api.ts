@@ -63,7 +63,16 @@ export interface DatabaseHandle {
    * Runs a view over the committed state and returns its rows (each the BSATN
    * of the view's row type). `caller` matters for per-sender views only.
    */
-  callView(name: string, caller: Caller, args?: Uint8Array): readonly Uint8Array[];
+  callView(
+    name: string,
+    caller: Caller,
+    args?: Uint8Array,
+    /**
+     * The state to read (default: the committed state). Subscriptions pass a
+     * recording wrapper of it to learn which rows a view read.
+     */
+    read?: import('../datastore/datastore.js').ReadTx,
+  ): readonly Uint8Array[];
   /**
    * Admits a client connection: records its JWT for `get_jwt_payload` and runs
    * the module's `clientConnected`; rejects with `ConnectionRejectedError`

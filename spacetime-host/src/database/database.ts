@@ -1,4 +1,4 @@
-import type { Datastore, MutTx } from '../datastore/datastore.js';
+import type { Datastore, MutTx, ReadTx } from '../datastore/datastore.js';
 import type { Durability } from '../durability/durability.js';
 import { nowMicros } from '../runtime/host-syscalls.js';
 import type { ModuleHost, ModuleLogEntry } from '../runtime/module-host.js';
@@ -191,12 +191,17 @@ export class Database implements DatabaseHandle, ModuleHost {
     return outcome;
   }
 
-  callView(name: string, caller: Caller, args: Uint8Array = NO_ARGS): readonly Uint8Array[] {
+  callView(
+    name: string,
+    caller: Caller,
+    args: Uint8Array = NO_ARGS,
+    read: ReadTx = this.#datastore.committed,
+  ): readonly Uint8Array[] {
     this.#ensureOpen();
     const entry = this.#catalog.view(name);
     if (entry === undefined) throw new NoSuchViewError(name);
     entry.checkArgs(args);
-    const tx = this.#datastore.committed;
+    const tx = read;
     const sender = entry.schema.perSender ? caller.identity : undefined;
     const data = this.#instance.callView(entry.fnIndex, name, sender, args, tx);
     // A query-builder view returns SQL; it runs over the same state, and must yield the view's rows.

@@ -9,7 +9,7 @@ import { CompileCache } from './compile-cache.js';
 import { concatBytes } from './concat-bytes.js';
 import { equalityConstants, equalityValues, readsOnly } from './filter-analysis.js';
 import { checkJoinIndexes } from './join-index-rule.js';
-import { errorWithSql } from './subscription-error.js';
+import { errorWithSql, SubscriptionSqlError } from './subscription-error.js';
 import type { JoinEdge, Probe, RelPlan, SourceRef, SubscriptionPlan } from './subscription-plan.js';
 
 /** Who is subscribing: `:sender` and per-sender views resolve to `sender`; owners see private tables. */
@@ -49,14 +49,38 @@ export function compileSubscription(text: string, context: CompileContext): Subs
   return [compileChecked(text.trim(), ctx)];
 }
 
-type CachedContext = CompileContext & { readonly cache: CompileCache };
+/**
+ * Compiles the query of a v2 `OneOffQuery` as SpacetimeDB's
+ * `execute_one_off_query` does: the subscription grammar, but any join (it
+ * runs once, so it needs no index), and errors without the SQL suffix.
+ */
+export function compileOneOffQuery(text: string, context: CompileContext): SubscriptionPlan {
+  const ctx: CachedContext = {
+    ...context,
+    cache: context.cache ?? new CompileCache(context.schema),
+    oneOff: true,
+  };
+  try {
+    checkLength(text);
+    return compile(text.trim(), ctx);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SubscriptionSqlError('sql', message, { cause: error });
+  }
+}
+
+type CachedContext = CompileContext & { readonly cache: CompileCache; readonly oneOff?: boolean };
+
+function checkLength(sql: string): void {
+  if (Buffer.byteLength(sql) > MAX_SQL_LENGTH) {
+    throw unsupported(`SQL query exceeds maximum allowed length: "${sql.slice(0, 120)}..."`);
+  }
+}
 
 function compileChecked(sql: string, ctx: CachedContext): SubscriptionPlan {
   try {
     if (sql === '') throw new SqlError('unsupported', 'Empty string');
-    if (Buffer.byteLength(sql) > MAX_SQL_LENGTH) {
-      throw unsupported(`SQL query exceeds maximum allowed length: "${sql.slice(0, 120)}..."`);
-    }
+    checkLength(sql);
     return compile(sql, ctx);
   } catch (error) {
     throw errorWithSql('sql', error, sql);
@@ -71,7 +95,7 @@ function compile(sql: string, ctx: CachedContext): SubscriptionPlan {
   const select = typeSelect(statement, ctx.cache.schemaView(ctx.callerIsOwner), ctx.sender);
   if (select.projection.kind !== 'star') throw unsupported(RETURN_TYPE);
   const returnRel = select.projection.rel;
-  const join = select.relvars.length > 1 ? checkJoinIndexes(select) : undefined;
+  const join = select.relvars.length > 1 && !ctx.oneOff ? checkJoinIndexes(select) : undefined;
 
   const filters = conjuncts(select.filter);
   const rels = select.relvars.map((relvar, rel): RelPlan => {
@@ -105,7 +129,7 @@ function compile(sql: string, ctx: CachedContext): SubscriptionPlan {
       rels.length === 1
         ? combine(filters)
         : combine(filters.filter((f) => !rels.some((r) => readsOnly(f, r.rel)))),
-    joinEdge: rels.length === 1 ? undefined : joinEdgeFor(rels, returnRel, select),
+    joinEdge: join === undefined ? undefined : joinEdgeFor(rels, returnRel, select),
   };
 }
 

@@ -234,3 +234,46 @@ describe('event tables', () => {
     expect(f.engine.unsubscribe('c1', 1)).toEqual([]);
   });
 });
+
+describe('oneOffQuery', () => {
+  it('returns the rows over the current state and subscribes nothing', () => {
+    const f = withUsers();
+    const result = f.engine.oneOffQuery(caller(ALICE), 'SELECT * FROM users WHERE age > 18');
+    expect(f.readRows([result])).toEqual([{ table: 'users', rows: [alice] }]);
+    expect(f.readRows([f.engine.oneOffQuery(caller(ALICE), 'SELECT * FROM posts')])).toEqual([
+      { table: 'posts', rows: [] },
+    ]);
+    expect(f.engine.activeQueries).toBe(0);
+  });
+
+  it('runs joins a subscription would refuse for want of an index', () => {
+    const f = withUsers();
+    f.commit((w) => w.insert('follows', [2, 1]));
+    const query = 'SELECT users.* FROM users JOIN follows ON users.id = follows.follower';
+    expect(() => f.subscribe('c', ALICE, 1, [query])).toThrow('Subscriptions require indexes');
+    expect(f.readRows([f.engine.oneOffQuery(caller(ALICE), query)])).toEqual([
+      { table: 'users', rows: [bob] },
+    ]);
+  });
+
+  it('reads views without keeping them materialised', () => {
+    const f = withUsers();
+    const result = f.engine.oneOffQuery(caller(ALICE), 'SELECT * FROM my_user');
+    expect(f.readRows([result])).toEqual([{ table: 'my_user', rows: [alice] }]);
+    expect(f.engine.activeViews).toBe(0);
+  });
+
+  it('reports errors as SpacetimeDB does for one-off queries, without the SQL suffix', () => {
+    const f = withUsers();
+    expect(() => f.engine.oneOffQuery(caller(ALICE), 'SELECT * FROM secrets')).toThrow(
+      new SubscriptionSqlError(
+        'sql',
+        'no such table: `secrets`. If the table exists, it may be marked private.',
+      ),
+    );
+    expect(() => f.engine.oneOffQuery(caller(ALICE), 'DELETE FROM users')).toThrow(
+      'Unsupported: Non-SELECT queries',
+    );
+    expect(f.engine.oneOffQuery(caller(OWNER), 'SELECT * FROM secrets').tableName).toBe('secrets');
+  });
+});

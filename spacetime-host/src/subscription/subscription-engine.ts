@@ -32,7 +32,7 @@ import type { Datastore, TxChanges } from '../datastore/datastore.js';
 import type { ModuleSchema } from '../schema/module-schema.js';
 import { BoundRow } from '../sql/row-layout.js';
 import { CompileCache } from './compile-cache.js';
-import { compileSubscription } from './compile-subscription.js';
+import { compileOneOffQuery, compileSubscription } from './compile-subscription.js';
 import { evaluateDelta } from './evaluate-delta.js';
 import { initialRows } from './initial-rows.js';
 import { QueryIndex, type SourceDelta } from './query-index.js';
@@ -230,6 +230,32 @@ export class SubscriptionEngine {
       else updates.delete(connectionKey);
     }
     return { updates, failures };
+  }
+
+  /**
+   * Runs one query over the current state, as a v2 `OneOffQuery` (the
+   * subscription grammar; any join). Throws `SubscriptionSqlError` with the
+   * message for `OneOffQueryResult`'s error.
+   */
+  oneOffQuery(caller: Caller, query: string): TableRows {
+    const plan = compileOneOffQuery(query, {
+      schema: this.#schema,
+      sender: caller.identity,
+      callerIsOwner: caller.identity === this.#owner,
+      cache: this.#compileCache,
+    });
+    const viewRows = (source: SourceRef) => {
+      if (source.kind !== 'view') return [];
+      try {
+        return this.#views.rowsNow(source);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new SubscriptionSqlError('evaluation', message, { cause: error });
+      }
+    };
+    const read = this.#datastore.committed;
+    const rows = initialRows(plan, read, viewRows, this.#schema.typespace) ?? [];
+    return { tableName: plan.tableName, rows };
   }
 
   /** Work counters since creation (a copy). */

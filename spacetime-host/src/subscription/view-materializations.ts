@@ -49,6 +49,13 @@ export class ViewMaterializations {
   readonly #all = new Map<string, Materialization>();
   /** tableId → materialisations that read the whole table. */
   readonly #tableReaders = new Map<number, Set<Materialization>>();
+  /**
+   * Materialisations whose view read nothing through the engine's read
+   * transaction: a constant view, or a runner that read the datastore
+   * directly. Either way nothing says what they depend on, so every commit
+   * recomputes them (correct, only slower).
+   */
+  readonly #readNothing = new Set<Materialization>();
   /** indexId → key → materialisations that read that key. */
   readonly #pointReaders = new Map<number, BytesMap<Set<Materialization>>>();
   readonly #tableLayouts = new Map<number, RowLayout>();
@@ -92,6 +99,14 @@ export class ViewMaterializations {
     return this.#all.get(source.key)?.rows ?? [];
   }
 
+  /** The rows of `source` now: its materialisation, or a one-off run of the view. */
+  rowsNow(source: ViewSource): readonly Uint8Array[] {
+    const m = this.#all.get(source.key);
+    if (m !== undefined) return m.rows;
+    if (this.runner === undefined) throw noRunner(source);
+    return this.runner(source.view, source.sender, this.read());
+  }
+
   layout(sourceKey: string): RowLayout | undefined {
     return this.#all.get(sourceKey)?.layout;
   }
@@ -124,9 +139,7 @@ export class ViewMaterializations {
   }
 
   #run(m: Materialization): readonly Uint8Array[] {
-    if (this.runner === undefined) {
-      throw new Error(`view \`${m.source.view}\` cannot be materialised: no view runner`);
-    }
+    if (this.runner === undefined) throw noRunner(m.source);
     const tx = new RecordingReadTx(
       this.read(),
       (indexId) => this.#index(indexId).tableId,
@@ -138,7 +151,7 @@ export class ViewMaterializations {
   }
 
   #touched(changes: TxChanges): Set<Materialization> {
-    const touched = new Set<Materialization>();
+    const touched = new Set<Materialization>(changes.tables.length > 0 ? this.#readNothing : []);
     for (const table of changes.tables) {
       for (const m of this.#tableReaders.get(table.tableId) ?? []) touched.add(m);
       const schema = this.schema.tables[table.tableId];
@@ -158,6 +171,7 @@ export class ViewMaterializations {
   }
 
   #watch(m: Materialization): void {
+    if (m.reads.tables.size === 0 && m.reads.points.size === 0) this.#readNothing.add(m);
     for (const tableId of m.reads.tables) setOf(this.#tableReaders, tableId).add(m);
     for (const [indexId, keys] of m.reads.points) {
       let byKey = this.#pointReaders.get(indexId);
@@ -170,6 +184,7 @@ export class ViewMaterializations {
   }
 
   #unwatch(m: Materialization): void {
+    this.#readNothing.delete(m);
     for (const tableId of m.reads.tables) removeFrom(this.#tableReaders, tableId, m);
     for (const [indexId, keys] of m.reads.points) {
       const byKey = this.#pointReaders.get(indexId);
@@ -203,4 +218,8 @@ export class ViewMaterializations {
     }
     return layout;
   }
+}
+
+function noRunner(source: ViewSource): Error {
+  return new Error(`view \`${source.view}\` cannot be materialised: no view runner`);
 }

@@ -232,3 +232,21 @@ describe('view failures', () => {
     );
   });
 });
+
+describe('view runners that bypass the recording read transaction', () => {
+  it('still keep the view current, recomputing it on every commit', () => {
+    // Reads the datastore directly, so the engine cannot see what it read.
+    const direct: ViewRunner = (name, sender) => testViews(name, sender, g.datastore.committed);
+    const g: EngineFixture = new EngineFixture(direct);
+    g.commit((w) => w.insert('users', alice));
+    expect(g.subscribe('c', ALICE, 1, ['SELECT * FROM adults'])).toEqual([
+      { table: 'adults', rows: [alice] },
+    ]);
+    const result = g.commit((w) => w.insert('users', carol));
+    expect(g.readable(result)).toEqual({
+      c: { 1: { adults: [{ inserts: [carol], deletes: [] }] } },
+    });
+    g.commit((w) => w.insert('follows', [1, 2]));
+    expect(g.engine.stats.viewsRecomputed).toBe(2);
+  });
+});

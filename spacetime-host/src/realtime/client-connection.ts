@@ -172,7 +172,8 @@ export class ClientConnection implements HubConnection, MessageContext {
     this.#queue.close();
     this.hub.remove(this);
     try {
-      await this.database.disconnect(this.caller);
+      // A deleted or replaced database has no module left to tell.
+      if (this.database.closed !== true) await this.database.disconnect(this.caller);
     } catch (error) {
       this.#setup.settings.logError('spacetime-host: clientDisconnected failed', error);
     } finally {

@@ -67,6 +67,14 @@ export function createRealtime(
     },
   });
 
+  // A database that is deleted or replaced by an update stops serving its sessions;
+  // SpacetimeDB closes them with "module exited" (clients reconnect to the new module).
+  const sweeper = setInterval(() => {
+    for (const connection of connections) {
+      if (connection.database.closed === true) connection.close(CLOSE_GOING_AWAY, 'module exited');
+    }
+  }, settings.pingIntervalMs).unref();
+
   const hubFor = (database: RealtimeDatabase): DatabaseHub => {
     let hub = hubs.get(database);
     if (hub === undefined) {
@@ -135,6 +143,7 @@ export function createRealtime(
     websocket,
     connectionCount: () => connections.size,
     close: async () => {
+      clearInterval(sweeper);
       const open = [...connections];
       for (const connection of open) connection.close(CLOSE_GOING_AWAY, 'server shutting down');
       const ended = Promise.all(open.map((connection) => connection.ended));

@@ -41,6 +41,8 @@ export interface SubscriptionPort {
 export interface RealtimeDatabase extends DatabaseHandle {
   onCommit(listener: (changes: TxChanges, durable: Promise<void>) => void): () => void;
   readonly datastore: { readonly committed: ReadTx };
+  /** True once the database was deleted, or replaced by an update. */
+  readonly closed?: boolean;
 }
 
 export type SubscriptionEngineFactory = (database: RealtimeDatabase) => SubscriptionPort;

@@ -5,7 +5,9 @@ import { useTempDirs } from '../support/temp-dirs.js';
 import { readUser, stringArg, u32Args } from './support/chat-values.js';
 import { connectRaw, type RawClient } from './support/raw-client.js';
 import {
+  chatBundle,
   DB_NAME,
+  OWNER,
   type RealtimeTestServer,
   startRealtimeServer,
 } from './support/realtime-test-server.js';
@@ -103,6 +105,37 @@ describe('liveness', () => {
     // The healthy client answered every ping meanwhile and is still served.
     await healthy.conn.reducers.setName!({ name: 'awake' });
     expect(healthy.conn.isActive).toBe(true);
+  });
+
+  it('closes sessions with "module exited" when their database is updated or deleted; clients reconnect to the new one', async () => {
+    const s = await server({ realtime: { pingIntervalMs: 20, idleTimeoutMs: 10_000 } });
+    const before = await raw(s);
+    before.send({
+      tag: 'CallReducer',
+      requestId: 1,
+      flags: 0,
+      reducer: 'send_message',
+      args: stringArg('kept'),
+    });
+    await before.next('ReducerResult');
+    // The same schema under a new module hash: a compatible update that replaces the database.
+    await s.host.publish({
+      program: `${await chatBundle()}\n// v2\n`,
+      name: DB_NAME,
+      publisher: OWNER,
+      clear: false,
+    });
+    expect(await before.closed).toEqual({ code: 1001, reason: 'module exited' });
+
+    const after = await raw(s);
+    after.send({ tag: 'OneOffQuery', requestId: 1, queryString: 'SELECT * FROM message' });
+    const result = await after.next('OneOffQueryResult');
+    expect(result.result.tag === 'ok' && result.result.value.tables[0]!.rows).toHaveLength(1);
+
+    await s.host.delete(s.database(), OWNER);
+    expect(await after.closed).toEqual({ code: 1001, reason: 'module exited' });
+    await eventually(() => expect(s.realtime.connectionCount()).toBe(0));
+    expect(s.errors).toEqual([]);
   });
 
   it('runs clientDisconnected when the server shuts down', async () => {

@@ -4,13 +4,15 @@
  *
  *   const engine = new SubscriptionEngine({ schema, datastore, owner, views });
  *   engine.subscribe(connectionKey, caller, querySetId, ['SELECT * FROM t WHERE ...'])
- *     → TableRows[]            // SubscribeApplied.rows.tables; throws SubscriptionSqlError
- *   engine.unsubscribe(connectionKey, querySetId, sendDroppedRows?)
- *     → TableRows[]            // UnsubscribeApplied.rows (empty when not asked); throws SubscriptionSqlError
+ *     → TableRows[]     // SubscribeApplied.rows.tables, one entry per query; throws SubscriptionSqlError
+ *   engine.unsubscribe(connectionKey, querySetId, sendDroppedRows = true)
+ *     → TableRows[]     // UnsubscribeApplied.rows (empty when not asked); throws SubscriptionSqlError
  *   engine.dropConnection(connectionKey)
  *   engine.onCommit(txChanges)
  *     → { updates: Map<connectionKey, QuerySetUpdate[]>,   // TransactionUpdate.querySets
  *         failures: QuerySetFailure[] }                    // SubscriptionError, request id None
+ *   engine.oneOffQuery(caller, sql) → TableRows             // OneOffQueryResult; throws SubscriptionSqlError
+ *   engine.stats, engine.activeQueries, engine.activeViews  // work counters, for tests and metrics
  *
  * Wire shapes (query-set-update.ts) follow v2: a query set's rows are its
  * own, and each of its queries contributes its own rows (SubscribeApplied has
@@ -25,6 +27,11 @@
  * `onCommit` must see every commit, in order, right after it (before the
  * next transaction): joins and views read the committed state as the
  * commit's post-state. The database's `onCommit` listener does exactly that.
+ *
+ * `views` must run the view over the `tx` it is given (the database's
+ * `callView(name, caller, undefined, tx)`): the engine records what the view
+ * reads through it and recomputes the view only when a commit touches that.
+ * A view that reads nothing through `tx` is recomputed on every commit.
  */
 
 import type { Caller } from '../database/database-api.js';
@@ -35,7 +42,8 @@ import { CompileCache } from './compile-cache.js';
 import { compileOneOffQuery, compileSubscription } from './compile-subscription.js';
 import { evaluateDelta } from './evaluate-delta.js';
 import { initialRows } from './initial-rows.js';
-import { QueryIndex, type SourceDelta } from './query-index.js';
+import type { SourceDelta } from './query-index.js';
+import { QueryRegistry, type QuerySet } from './query-registry.js';
 import type {
   CommitUpdates,
   QuerySetFailure,
@@ -71,28 +79,14 @@ export interface SubscriptionEngineOptions {
   readonly views?: ViewRunner;
 }
 
-/** One distinct query, shared by every query set that subscribed to it. */
-interface QueryState {
-  readonly plan: SubscriptionPlan;
-  readonly subscribers: Set<QuerySet>;
-}
-
-interface QuerySet {
-  readonly connectionKey: string;
-  readonly id: number;
-  readonly queries: QueryState[];
-}
-
 const NO_UPDATES: CommitUpdates = { updates: new Map(), failures: [] };
 
 export class SubscriptionEngine {
   readonly #schema: ModuleSchema;
   readonly #datastore: Pick<Datastore, 'committed'>;
   readonly #owner: bigint;
-  readonly #connections = new Map<string, Map<number, QuerySet>>();
-  readonly #queries = new Map<string, QueryState>();
-  readonly #index = new QueryIndex<QueryState>();
   readonly #views: ViewMaterializations;
+  readonly #registry: QueryRegistry;
   readonly #compileCache: CompileCache;
   readonly #stats = emptyStats();
 
@@ -106,6 +100,7 @@ export class SubscriptionEngine {
       options.views,
       () => options.datastore.committed,
     );
+    this.#registry = new QueryRegistry(this.#views);
   }
 
   /**
@@ -119,7 +114,7 @@ export class SubscriptionEngine {
     querySetId: number,
     queries: readonly string[],
   ): TableRows[] {
-    if (this.#connections.get(connectionKey)?.has(querySetId)) {
+    if (this.#registry.find(connectionKey, querySetId) !== undefined) {
       throw new SubscriptionSqlError(
         'query-set',
         `Subscription with id ${querySetId} already exists for this connection`,
@@ -137,21 +132,18 @@ export class SubscriptionEngine {
         if (!plans.has(plan.key)) plans.set(plan.key, plan);
       }
     }
-    const set: QuerySet = { connectionKey, id: querySetId, queries: [] };
+    const set = this.#registry.add(connectionKey, querySetId, plans.values());
     try {
-      for (const plan of plans.values()) set.queries.push(this.#attach(plan, set));
-      const rows = this.#rowsOf(set);
-      this.#setsOf(connectionKey).set(querySetId, set);
-      return rows;
+      return this.#rowsOf(set);
     } catch (error) {
-      this.#detachAll(set);
+      this.#registry.remove(set);
       throw error;
     }
   }
 
   /** Removes a query set; returns the rows the client drops (when `sendDroppedRows`). */
   unsubscribe(connectionKey: string, querySetId: number, sendDroppedRows = true): TableRows[] {
-    const set = this.#connections.get(connectionKey)?.get(querySetId);
+    const set = this.#registry.find(connectionKey, querySetId);
     if (set === undefined) {
       throw new SubscriptionSqlError(
         'query-set',
@@ -159,20 +151,18 @@ export class SubscriptionEngine {
       );
     }
     const rows = sendDroppedRows ? this.#rowsOf(set) : [];
-    this.#removeSet(set);
+    this.#registry.remove(set);
     return rows;
   }
 
   dropConnection(connectionKey: string): void {
-    for (const set of [...(this.#connections.get(connectionKey)?.values() ?? [])]) {
-      this.#removeSet(set);
-    }
+    for (const set of this.#registry.setsOf(connectionKey)) this.#registry.remove(set);
   }
 
   /** What one committed transaction changed for each affected connection. */
   onCommit(changes: TxChanges): CommitUpdates {
     this.#stats.commits++;
-    if (this.#queries.size === 0) return NO_UPDATES;
+    if (this.#registry.size === 0) return NO_UPDATES;
     const read = this.#datastore.committed;
     const deltas = this.#tableDeltas(changes);
     const refresh = this.#views.refresh(changes, this.#stats);
@@ -185,7 +175,7 @@ export class SubscriptionEngine {
     }
     const failed = new Map<QuerySet, string>();
     if (refresh.failures.size > 0) {
-      for (const query of this.#queries.values()) {
+      for (const query of this.#registry.queries()) {
         const source = query.plan.rels.find((rel) => refresh.failures.has(rel.source.key))?.source;
         if (source === undefined) continue;
         const error = errorWithSql('evaluation', refresh.failures.get(source.key), query.plan.sql);
@@ -195,7 +185,7 @@ export class SubscriptionEngine {
 
     const reader = new SourceReader(read, (source) => this.#views.rows(source), this.#stats);
     const collector = new UpdateCollector();
-    for (const [query, sides] of this.#index.route(deltas, read, this.#stats)) {
+    for (const [query, sides] of this.#registry.index.route(deltas, read, this.#stats)) {
       const { plan } = query;
       this.#stats.queriesEvaluated++;
       let delta: ReturnType<typeof evaluateDelta>;
@@ -220,7 +210,7 @@ export class SubscriptionEngine {
     const failures: QuerySetFailure[] = [];
     for (const [set, message] of failed) {
       failures.push({ connectionKey: set.connectionKey, querySetId: set.id, message });
-      this.#removeSet(set);
+      this.#registry.remove(set);
     }
     const updates = collector.result();
     for (const { connectionKey, querySetId } of failures) {
@@ -265,34 +255,12 @@ export class SubscriptionEngine {
 
   /** Distinct queries with at least one subscriber. */
   get activeQueries(): number {
-    return this.#queries.size;
+    return this.#registry.size;
   }
 
   /** View materialisations kept up to date (per sender for per-sender views). */
   get activeViews(): number {
     return this.#views.size;
-  }
-
-  #attach(plan: SubscriptionPlan, set: QuerySet): QueryState {
-    let query = this.#queries.get(plan.key);
-    if (query === undefined) {
-      const acquired: SourceRef[] = [];
-      try {
-        for (const { source } of plan.rels) {
-          if (source.kind !== 'view') continue;
-          this.#views.acquire(source);
-          acquired.push(source);
-        }
-      } catch (error) {
-        for (const source of acquired) if (source.kind === 'view') this.#views.release(source);
-        throw errorWithSql('evaluation', error, plan.sql);
-      }
-      query = { plan, subscribers: new Set() };
-      this.#queries.set(plan.key, query);
-      this.#index.add(query);
-    }
-    query.subscribers.add(set);
-    return query;
   }
 
   #rowsOf(set: QuerySet): TableRows[] {
@@ -306,43 +274,12 @@ export class SubscriptionEngine {
     return out;
   }
 
-  #removeSet(set: QuerySet): void {
-    const sets = this.#connections.get(set.connectionKey);
-    if (sets?.get(set.id) === set) {
-      sets.delete(set.id);
-      if (sets.size === 0) this.#connections.delete(set.connectionKey);
-    }
-    this.#detachAll(set);
-  }
-
-  #detachAll(set: QuerySet): void {
-    for (const query of set.queries) {
-      query.subscribers.delete(set);
-      if (query.subscribers.size > 0) continue;
-      this.#queries.delete(query.plan.key);
-      this.#index.remove(query);
-      for (const { source } of query.plan.rels) {
-        if (source.kind === 'view') this.#views.release(source);
-      }
-    }
-    set.queries.length = 0;
-  }
-
-  #setsOf(connectionKey: string): Map<number, QuerySet> {
-    let sets = this.#connections.get(connectionKey);
-    if (sets === undefined) {
-      sets = new Map();
-      this.#connections.set(connectionKey, sets);
-    }
-    return sets;
-  }
-
   /** The changed rows of tables some query reads; an event table's rows are all inserts. */
   #tableDeltas(changes: TxChanges): Map<string, SourceDelta> {
     const deltas = new Map<string, SourceDelta>();
     for (const table of changes.tables) {
       const key = `t:${table.tableId}`;
-      if (!this.#index.reads(key)) continue;
+      if (!this.#registry.index.reads(key)) continue;
       const layout = this.#compileCache.layout(this.#schema.tables[table.tableId]!);
       const isEvent = this.#schema.tables[table.tableId]!.isEvent;
       deltas.set(key, {

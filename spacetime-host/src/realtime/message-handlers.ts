@@ -129,7 +129,7 @@ function callReducer(context: MessageContext, message: CallReducer): void {
   const { requestId } = message;
   const startedAt = nowMicros();
   const { result: outcome, committed } = context.hub.asCaller(context.connection, () =>
-    context.database.callReducer(message.reducer, message.args, context.caller),
+    settle(() => context.database.callReducer(message.reducer, message.args, context.caller)),
   );
   if (committed !== undefined) {
     context.send(
@@ -181,7 +181,9 @@ function reducerOutcome(
 function callProcedure(context: MessageContext, message: CallProcedure): void {
   const { requestId } = message;
   const startedAt = nowMicros();
-  context.database.callProcedure(message.procedure, message.args, context.caller).then(
+  settle(() =>
+    context.database.callProcedure(message.procedure, message.args, context.caller),
+  ).then(
     (outcome) => context.send(procedureResult(requestId, startedAt, outcome)),
     (error: unknown) =>
       context.send({
@@ -210,6 +212,15 @@ function procedureResult(
     totalHostExecutionDurationMicros: BigInt(outcome.durationMicros),
     requestId,
   };
+}
+
+/** `call()`'s promise, or a rejected one if it throws before returning it (a refused call). */
+function settle<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return call();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 const NO_BYTES = new Uint8Array(0);

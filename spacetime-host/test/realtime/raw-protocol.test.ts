@@ -66,6 +66,17 @@ describe('the subscribe route', () => {
     expect(refusal).toMatchObject({ status: 400 });
   });
 
+  it('gives an anonymous client a new identity in InitialConnection and in the handshake headers', async () => {
+    const s = await server();
+    const client = await raw(s);
+    const first = client.messages[0];
+    if (first?.tag !== 'InitialConnection') throw new Error('expected InitialConnection first');
+    expect(client.upgradeHeaders['spacetime-identity']).toBe(identityToHex(first.identity));
+    expect(client.upgradeHeaders['spacetime-identity-token']).toBe(first.token);
+    expect((await s.auth.verify(first.token)).identity).toBe(first.identity);
+    expect(first.connectionId).not.toBe(0n);
+  });
+
   it('starts with InitialConnection: the token identity, the requested connection id, the same token', async () => {
     const s = await server();
     const { token, identity } = await s.auth.issueNewIdentity();

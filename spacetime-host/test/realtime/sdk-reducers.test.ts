@@ -136,6 +136,17 @@ describe('reducers and subscriptions through the official SDK', () => {
     expect(Number(bob.conn.db.ping!.count())).toBe(0);
   });
 
+  it('reports transactions of scheduled reducers to every subscriber, the scheduling client included', async () => {
+    const s = await server();
+    const alice = await client(s);
+    const bob = await client(s);
+    await subscribeSdk(alice, ['SELECT * FROM message']);
+    await subscribeSdk(bob, ['SELECT * FROM message']);
+    await alice.conn.reducers.scheduleMessage!({ text: 'from the scheduler' });
+    await eventually(() => expect(texts(bob)).toEqual(['from the scheduler']));
+    await eventually(() => expect(texts(alice)).toEqual(['from the scheduler']));
+  });
+
   it('reports changes made over HTTP (calls and SQL) to SDK clients', async () => {
     const s = await server();
     const bob = await client(s);

@@ -40,6 +40,7 @@ import BanMeReducer from './ban_me_reducer';
 import CrashReducer from './crash_reducer';
 import EmitPingReducer from './emit_ping_reducer';
 import NoopReducer from './noop_reducer';
+import ScheduleMessageReducer from './schedule_message_reducer';
 import SendMessageReducer from './send_message_reducer';
 import SetNameReducer from './set_name_reducer';
 
@@ -117,6 +118,7 @@ const reducersSchema = __reducers(
   __reducerSchema('crash', CrashReducer),
   __reducerSchema('emit_ping', EmitPingReducer),
   __reducerSchema('noop', NoopReducer),
+  __reducerSchema('schedule_message', ScheduleMessageReducer),
   __reducerSchema('send_message', SendMessageReducer),
   __reducerSchema('set_name', SetNameReducer)
 );

@@ -23,6 +23,8 @@ export interface RawClientOptions {
 export interface RawClient {
   readonly socket: WebSocket;
   readonly protocol: string;
+  /** The headers of the 101 response. */
+  readonly upgradeHeaders: Record<string, string | string[] | undefined>;
   /** Every server message so far, decoded, in order. */
   readonly messages: ServerMessage[];
   /** Frames as received (compression tag included). */
@@ -49,6 +51,10 @@ export function connectRaw(
     `${url.replace(/^http/, 'ws')}/v1/database/${database}/subscribe?${query}`,
     [...(options.protocols ?? [V3_PROTOCOL, V2_PROTOCOL])],
   );
+  let upgradeHeaders: RawClient['upgradeHeaders'] = {};
+  socket.once('upgrade', (response) => {
+    upgradeHeaders = response.headers;
+  });
   const messages: ServerMessage[] = [];
   const frames: Uint8Array[] = [];
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -74,6 +80,7 @@ export function connectRaw(
       resolve({
         socket,
         protocol: socket.protocol,
+        upgradeHeaders,
         messages,
         frames,
         closed,

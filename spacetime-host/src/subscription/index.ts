@@ -1,4 +1,5 @@
 export {
+  type CommitOptions,
   type CommitUpdates,
   type QuerySetFailure,
   type QuerySetUpdate,

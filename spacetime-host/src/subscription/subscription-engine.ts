@@ -55,7 +55,11 @@ import { errorWithSql, SubscriptionSqlError } from './subscription-error.js';
 import type { SourceRef, SubscriptionPlan } from './subscription-plan.js';
 import { emptyStats, type SubscriptionStats } from './subscription-stats.js';
 import { UpdateCollector } from './update-collector.js';
-import { ViewMaterializations, type ViewRunner } from './view-materializations.js';
+import {
+  ViewMaterializations,
+  type ViewRefresh,
+  type ViewRunner,
+} from './view-materializations.js';
 
 export type {
   CommitUpdates,
@@ -77,6 +81,15 @@ export interface SubscriptionEngineOptions {
   readonly owner: bigint;
   /** Runs views for subscriptions to them; without it, subscribing to a view fails. */
   readonly views?: ViewRunner;
+}
+
+export interface CommitOptions {
+  /**
+   * The module cannot run views now (a procedure committed from inside its
+   * call): update table queries only, and remember which views to recompute
+   * at the next `onCommit` or `flushViews()`.
+   */
+  readonly deferViews?: boolean;
 }
 
 const NO_UPDATES: CommitUpdates = { updates: new Map(), failures: [] };
@@ -160,12 +173,24 @@ export class SubscriptionEngine {
   }
 
   /** What one committed transaction changed for each affected connection. */
-  onCommit(changes: TxChanges): CommitUpdates {
+  onCommit(changes: TxChanges, options: CommitOptions = {}): CommitUpdates {
     this.#stats.commits++;
     if (this.#registry.size === 0) return NO_UPDATES;
+    const refresh = this.#views.refresh(changes, this.#stats, options.deferViews);
+    return this.#evaluate(this.#tableDeltas(changes), refresh);
+  }
+
+  /**
+   * Recomputes the views `onCommit` was told to defer, and returns what that
+   * changed as one more update, to send after the deferred commits' ones.
+   */
+  flushViews(): CommitUpdates {
+    if (!this.#views.hasStale) return NO_UPDATES;
+    return this.#evaluate(new Map(), this.#views.refresh(undefined, this.#stats));
+  }
+
+  #evaluate(deltas: Map<string, SourceDelta>, refresh: ViewRefresh): CommitUpdates {
     const read = this.#datastore.committed;
-    const deltas = this.#tableDeltas(changes);
-    const refresh = this.#views.refresh(changes, this.#stats);
     for (const [key, delta] of refresh.deltas) {
       const layout = this.#views.layout(key)!;
       deltas.set(key, {

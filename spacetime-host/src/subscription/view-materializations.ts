@@ -56,6 +56,8 @@ export class ViewMaterializations {
    * recomputes them (correct, only slower).
    */
   readonly #readNothing = new Set<Materialization>();
+  /** Touched by commits whose refresh was deferred; recomputed by the next refresh. */
+  readonly #stale = new Set<Materialization>();
   /** indexId → key → materialisations that read that key. */
   readonly #pointReaders = new Map<number, BytesMap<Set<Materialization>>>();
   readonly #tableLayouts = new Map<number, RowLayout>();
@@ -92,6 +94,7 @@ export class ViewMaterializations {
     const m = this.#all.get(source.key);
     if (m === undefined || --m.refs > 0) return;
     this.#unwatch(m);
+    this.#stale.delete(m);
     this.#all.delete(source.key);
   }
 
@@ -115,12 +118,29 @@ export class ViewMaterializations {
     return this.#all.size;
   }
 
-  /** Recomputes what `changes` may have changed; call right after the commit, before the next one. */
-  refresh(changes: TxChanges, stats: SubscriptionStats): ViewRefresh {
+  /** True when deferred refreshes left materialisations to recompute. */
+  get hasStale(): boolean {
+    return this.#stale.size > 0;
+  }
+
+  /**
+   * Recomputes what `changes` may have changed, and what earlier deferred
+   * refreshes left; call right after the commit, before the next one. With
+   * `defer` it only notes what to recompute later (the module cannot run a
+   * view now, e.g. it is inside a procedure that committed).
+   */
+  refresh(changes: TxChanges | undefined, stats: SubscriptionStats, defer = false): ViewRefresh {
     const deltas = new Map<string, RowsDelta>();
     const failures = new Map<string, unknown>();
     if (this.#all.size === 0) return { deltas, failures };
-    for (const m of this.#touched(changes)) {
+    const touched = changes === undefined ? new Set<Materialization>() : this.#touched(changes);
+    if (defer) {
+      for (const m of touched) this.#stale.add(m);
+      return { deltas, failures };
+    }
+    for (const m of this.#stale) touched.add(m);
+    this.#stale.clear();
+    for (const m of touched) {
       stats.viewsRecomputed++;
       const before = m.rows;
       try {

@@ -250,3 +250,68 @@ describe('view runners that bypass the recording read transaction', () => {
     expect(g.engine.stats.viewsRecomputed).toBe(2);
   });
 });
+
+describe('deferred view refresh', () => {
+  it('updates table queries now and views at flushViews', () => {
+    const f = withUsers();
+    f.subscribe('c', ALICE, 1, ['SELECT * FROM adults']);
+    f.subscribe('c', ALICE, 2, ['SELECT * FROM users WHERE id = 2']);
+    const grown = [2, 'bob', 18, ['0xc3'], false];
+    const changes = f.commitOnly((w) => w.update('users', grown));
+    const now = f.engine.onCommit(changes, { deferViews: true });
+    expect(f.readable(now)).toEqual({
+      c: { 2: { users: [{ inserts: [grown], deletes: [bob] }] } },
+    });
+    expect(f.engine.stats.viewsRecomputed).toBe(0);
+    expect(f.readable(f.engine.flushViews())).toEqual({
+      c: { 1: { adults: [{ inserts: [grown], deletes: [] }] } },
+    });
+    expect(f.engine.flushViews().updates.size).toBe(0);
+  });
+
+  it('recomputes deferred views at the next commit too', () => {
+    const f = withUsers();
+    f.subscribe('c', ALICE, 1, ['SELECT * FROM adults']);
+    const grown = [2, 'bob', 18, ['0xc3'], false];
+    f.engine.onCommit(
+      f.commitOnly((w) => w.update('users', grown)),
+      { deferViews: true },
+    );
+    const next = f.commit((w) => w.insert('posts', [1n, 1, 'x', 0]));
+    expect(f.readable(next)).toEqual({ c: { 1: { adults: [{ inserts: [grown], deletes: [] }] } } });
+  });
+
+  it('keeps a view joined with a table consistent across deferred commits', () => {
+    const f = withUsers();
+    const query = 'SELECT posts.* FROM adults a JOIN posts ON a.id = posts.author';
+    const cache = new ClientCache('c', 1);
+    cache.applied(f.engine.subscribe('c', caller(ALICE), 1, [query]));
+    const check = () => {
+      const fresh = f.engine.subscribe('oracle', caller(ALICE), 1, [query]);
+      f.engine.unsubscribe('oracle', 1, false);
+      cache.expectToEqual(fresh);
+    };
+    const deferred = (write: Parameters<EngineFixture['commit']>[0]) => {
+      cache.update(f.engine.onCommit(f.commitOnly(write), { deferViews: true }));
+      check();
+    };
+    deferred((w) => w.insert('posts', [1n, 2, 'by bob', 0]));
+    deferred((w) => w.update('users', [2, 'bob', 18, ['0xc3'], false]));
+    deferred((w) => {
+      w.insert('posts', [2n, 2, 'bob again', 0]);
+      w.update('users', alice.with(2, 5));
+    });
+    cache.update(f.engine.flushViews());
+    check();
+    const fresh = f.engine.subscribe('oracle', caller(ALICE), 1, [query]);
+    expect(f.readRows(fresh)).toEqual([
+      {
+        table: 'posts',
+        rows: [
+          [1n, 2, 'by bob', 0],
+          [2n, 2, 'bob again', 0],
+        ],
+      },
+    ]);
+  });
+});

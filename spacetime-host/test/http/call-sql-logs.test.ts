@@ -129,6 +129,10 @@ describe('calling reducers and procedures', () => {
   it('refuses bodies over the limit and bodies that are not UTF-8', async () => {
     const big = await call('add', `["${'x'.repeat(300)}", 1]`);
     expect(big.status).toBe(413);
+    const atLimit = `["${'x'.repeat(249)}", 1]`;
+    expect(atLimit.length).toBe(256);
+    expect((await call('add', atLimit)).status).toBe(200);
+    expect((await call('add', `["${'x'.repeat(250)}", 1]`)).status).toBe(413);
     const binary = await server.request('/v1/database/game/call/add', {
       method: 'POST',
       token: caller.token,

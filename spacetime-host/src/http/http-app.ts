@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { HostApi } from '../database/database-api.js';
 import { callerAuth } from './caller-auth.js';
+import { cors } from './cors.js';
 import { databaseRoutes } from './database-routes.js';
 import { errorResponse } from './error-response.js';
 import type { HttpAuth } from './http-auth.js';
@@ -22,14 +22,7 @@ export function createHttpApp(
   const settings = resolveHttpOptions(options);
   const app = new Hono<HttpEnv>();
 
-  app.use(
-    '/v1/*',
-    cors({
-      origin: '*',
-      allowHeaders: ['authorization', 'accept', 'content-type'],
-      allowMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'],
-    }),
-  );
+  app.use('/v1/*', cors());
   // Lets clients check that they can reach the host; a token, if sent, must be valid.
   app.get('/v1/ping', callerAuth(auth, 'optional'), () => emptyResponse());
   app.route('/v1/identity', identityRoutes(host, auth, settings));

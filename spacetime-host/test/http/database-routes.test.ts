@@ -94,6 +94,22 @@ describe('/v1/database/:name_or_identity', () => {
     expect(missing.headers.get('spacetime-identity')).toBe(owner.identity);
   });
 
+  it('answers CORS preflights and allows any origin on every response, errors included', async () => {
+    const preflight = await server.request('/v1/database/shop/call/buy', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://example.com', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe(
+      'authorization,accept,content-type',
+    );
+    for (const path of ['/v1/ping', '/v1/database/shop/names', '/v1/database/missing-db/names']) {
+      const response = await server.request(path, { token: owner.token });
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    }
+  });
+
   it('rejects a bad token before anything else', async () => {
     const response = await server.request('/v1/database/shop/names', { token: 'garbage' });
     expect(response.status).toBe(401);

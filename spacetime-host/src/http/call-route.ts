@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type {
   Caller,
@@ -15,6 +14,7 @@ import { mayCallFunction } from './database-policy.js';
 import type { HttpCaller, HttpEnv } from './http-env.js';
 import { badRequest, HttpError } from './http-error.js';
 import type { HttpSettings } from './http-options.js';
+import { randomConnectionId } from './random-connection-id.js';
 import { readTextBody } from './request-body.js';
 import { jsonResponse } from './responses.js';
 
@@ -91,11 +91,6 @@ export async function withConnection<T>(
   } finally {
     await database.disconnect(caller);
   }
-}
-
-function randomConnectionId(): bigint {
-  const id = BigInt(`0x${randomBytes(16).toString('hex')}`);
-  return id === 0n ? 1n : id;
 }
 
 /** The JSON arguments as the BSATN of the function's parameter product. */

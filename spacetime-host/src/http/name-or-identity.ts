@@ -6,6 +6,8 @@ export type NameOrIdentity =
   | { readonly kind: 'identity'; readonly identity: bigint }
   | { readonly kind: 'name'; readonly name: string };
 
+const VALID_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /**
  * SpacetimeDB's `parse_database_name`: lowercase ASCII letters and digits in
  * groups joined by single hyphens (`^[a-z0-9]+(-[a-z0-9]+)*$`). Returns its
@@ -13,6 +15,9 @@ export type NameOrIdentity =
  */
 export function databaseNameProblem(name: string): string | undefined {
   if (parseIdentityHex(name) !== undefined) return 'database names cannot be identities';
+  // Every request names its database: accept a valid name in one test, and only
+  // walk the characters to find SpacetimeDB's exact message for an invalid one.
+  if (VALID_NAME.test(name)) return undefined;
   const chars = [...name];
   const isAz09 = (c: string | undefined) => c !== undefined && /^[a-z0-9]$/.test(c);
   if (chars.length === 0) return 'database names cannot be empty';

@@ -13,6 +13,16 @@ export interface SourceDelta {
 /** Which of a rel's changed rows a query must look at: all of them, or those routed to it by value. */
 export type Side = 'all' | { readonly inserts: BoundRow[]; readonly deletes: BoundRow[] };
 
+/** The sides of a single-table query that sees every change of its table. */
+export const EVERY_CHANGE: readonly Side[] = Object.freeze(['all'] as const);
+
+export interface Routing<Q> {
+  /** Single-table queries that see every change of their table (most queries, cheapest path). */
+  readonly everyChange: readonly Q[];
+  /** Other affected queries, with the rows each rel must look at (undefined: none). */
+  readonly routed: ReadonlyMap<Q, readonly (Side | undefined)[]>;
+}
+
 interface Indexed {
   readonly plan: SubscriptionPlan;
 }
@@ -153,14 +163,14 @@ export class QueryIndex<Q extends Indexed> {
 
   /**
    * The queries a commit's changes may affect, and per rel which changed
-   * rows to look at (undefined: none). `read` is the state after the commit,
-   * for join edges.
+   * rows to look at. `read` is the state after the commit, for join edges.
    */
   route(
     deltas: ReadonlyMap<string, SourceDelta>,
     read: ReadTx,
     stats: SubscriptionStats,
-  ): Map<Q, (Side | undefined)[]> {
+  ): Routing<Q> {
+    const everyChange: Q[] = [];
     const work = new Map<Q, (Side | undefined)[]>();
     const sidesOf = (query: Q) => {
       let sides = work.get(query);
@@ -173,7 +183,11 @@ export class QueryIndex<Q extends Indexed> {
     for (const [key, delta] of deltas) {
       const routes = this.#sources.get(key);
       if (routes === undefined) continue;
-      for (const h of routes.all) sidesOf(h.query)[h.rel] = 'all';
+      for (const h of routes.all) {
+        // A single-table query is reached through this one route only.
+        if (h.query.plan.rels.length === 1) everyChange.push(h.query);
+        else sidesOf(h.query)[h.rel] = 'all';
+      }
       if (routes.byValue.size > 0) {
         for (const row of delta.inserts) this.#routeByValue(routes, row, true, sidesOf);
         for (const row of delta.deletes) this.#routeByValue(routes, row, false, sidesOf);
@@ -198,7 +212,7 @@ export class QueryIndex<Q extends Indexed> {
       const returned = query.plan.rels[query.plan.returnRel]!;
       if (returned.search === undefined) sides[returned.rel] = 'all';
     }
-    return work;
+    return { everyChange, routed: work };
   }
 }
 

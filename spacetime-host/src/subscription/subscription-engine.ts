@@ -42,8 +42,8 @@ import { CompileCache } from './compile-cache.js';
 import { compileOneOffQuery, compileSubscription } from './compile-subscription.js';
 import { evaluateDelta } from './evaluate-delta.js';
 import { initialRows } from './initial-rows.js';
-import type { SourceDelta } from './query-index.js';
-import { QueryRegistry, type QuerySet } from './query-registry.js';
+import { EVERY_CHANGE, type Side, type SourceDelta } from './query-index.js';
+import { QueryRegistry, type QuerySet, type QueryState } from './query-registry.js';
 import type {
   CommitUpdates,
   QuerySetFailure,
@@ -210,7 +210,7 @@ export class SubscriptionEngine {
 
     const reader = new SourceReader(read, (source) => this.#views.rows(source), this.#stats);
     const collector = new UpdateCollector();
-    for (const [query, sides] of this.#registry.index.route(deltas, read, this.#stats)) {
+    const evaluate = (query: QueryState, sides: readonly (Side | undefined)[]) => {
       const { plan } = query;
       this.#stats.queriesEvaluated++;
       let delta: ReturnType<typeof evaluateDelta>;
@@ -219,9 +219,9 @@ export class SubscriptionEngine {
       } catch (error) {
         const message = errorWithSql('evaluation', error, plan.sql).message;
         for (const set of query.subscribers) if (!failed.has(set)) failed.set(set, message);
-        continue;
+        return;
       }
-      if (delta === undefined) continue;
+      if (delta === undefined) return;
       const rows: TableRowsUpdate = plan.returnsEvents
         ? { kind: 'event', events: delta.inserts }
         : { kind: 'persistent', inserts: delta.inserts, deletes: delta.deletes };
@@ -230,7 +230,10 @@ export class SubscriptionEngine {
         this.#stats.deliveries++;
         collector.add(set.connectionKey, set.id, plan.tableName, rows);
       }
-    }
+    };
+    const { everyChange, routed } = this.#registry.index.route(deltas, read, this.#stats);
+    for (const query of everyChange) evaluate(query, EVERY_CHANGE);
+    for (const [query, sides] of routed) evaluate(query, sides);
 
     const failures: QuerySetFailure[] = [];
     for (const [set, message] of failed) {

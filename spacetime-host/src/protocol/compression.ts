@@ -28,21 +28,22 @@ const BROTLI_OPTIONS: zlib.BrotliOptions = {
   params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 },
 };
 
+/** Whether SpacetimeDB compresses a payload of `payloadLength` bytes for a client that asked for `compression`. */
+export function shouldCompress(payloadLength: number, compression: Compression): boolean {
+  return compression !== 'None' && payloadLength > COMPRESS_THRESHOLD;
+}
+
 /**
  * Turns a payload into a frame: the compression tag, then the payload
  * compressed with `compression` when it is larger than the threshold.
  * `tagged` holds one spare byte at index 0 for the tag, so the common
- * uncompressed case needs no copy.
+ * uncompressed case needs no copy (and can use `plainFrame`, without waiting).
  */
 export async function compressFrame(
   tagged: Uint8Array,
   compression: Compression,
 ): Promise<Uint8Array> {
-  const payloadLength = tagged.length - 1;
-  if (compression === 'None' || payloadLength <= COMPRESS_THRESHOLD) {
-    tagged[0] = COMPRESSION_TAG.None;
-    return tagged;
-  }
+  if (!shouldCompress(tagged.length - 1, compression)) return plainFrame(tagged);
   const payload = tagged.subarray(1);
   const compressed =
     compression === 'Gzip'
@@ -52,6 +53,12 @@ export async function compressFrame(
   frame[0] = COMPRESSION_TAG[compression];
   frame.set(compressed, 1);
   return frame;
+}
+
+/** The uncompressed frame for `tagged`: its spare first byte becomes tag 0. */
+export function plainFrame(tagged: Uint8Array): Uint8Array {
+  tagged[0] = COMPRESSION_TAG.None;
+  return tagged;
 }
 
 /** Reads a server frame back into its payload (what an SDK does before decoding). */

@@ -15,6 +15,8 @@ export {
   compressFrame,
   DEFAULT_COMPRESSION,
   decompressFrame,
+  plainFrame,
+  shouldCompress,
 } from './compression.js';
 export { decodeClientMessage, decodeClientMessagesV3 } from './decode-client-message.js';
 export { decodeServerMessage, decodeServerMessagesV3 } from './decode-server-message.js';

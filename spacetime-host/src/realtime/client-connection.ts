@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Caller } from '../database/database-api.js';
 import type { ClientMessage } from '../protocol/client-message.js';
@@ -10,7 +11,7 @@ import type { DatabaseHub, HubConnection } from './database-hub.js';
 import { Heartbeat } from './heartbeat.js';
 import { handleClientMessage, type MessageContext } from './message-handlers.js';
 import type { RealtimeSettings } from './realtime-options.js';
-import { SendQueue } from './send-queue.js';
+import { type OutgoingSocket, SendQueue } from './send-queue.js';
 import type { SubscribeParams } from './subscribe-params.js';
 import type { RealtimeDatabase } from './subscription-port.js';
 
@@ -64,7 +65,7 @@ export class ClientConnection implements HubConnection, MessageContext {
     this.database = setup.database;
     this.hub = setup.hub;
     this.#socket = setup.socket;
-    this.#queue = new SendQueue(setup.socket, {
+    this.#queue = new SendQueue(outgoing(setup.socket), {
       version: setup.version,
       compression: setup.params.compression,
       maxOutgoingBytes: setup.settings.maxOutgoingBytes,
@@ -181,6 +182,23 @@ export class ClientConnection implements HubConnection, MessageContext {
       this.#resolveEnded();
     }
   }
+}
+
+/**
+ * The socket as the send queue writes to it, corking the TCP socket under
+ * it so a run of frames leaves in one system call. (`ws` keeps that socket in
+ * `_socket`; without it, frames are written one by one.)
+ */
+function outgoing(socket: WebSocket): OutgoingSocket {
+  const tcp = (socket as unknown as { _socket?: Socket })._socket;
+  return {
+    send: (frame) => socket.send(frame),
+    get bufferedAmount() {
+      return socket.bufferedAmount;
+    },
+    cork: () => tcp?.cork(),
+    uncork: () => tcp?.uncork(),
+  };
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

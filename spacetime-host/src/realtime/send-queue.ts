@@ -1,5 +1,10 @@
 import { BinaryWriter } from 'spacetimedb';
-import { type Compression, compressFrame } from '../protocol/compression.js';
+import {
+  type Compression,
+  compressFrame,
+  plainFrame,
+  shouldCompress,
+} from '../protocol/compression.js';
 import { writeServerMessage } from '../protocol/encode-server-message.js';
 import type { ServerMessage } from '../protocol/server-message.js';
 import type { WsVersion } from '../protocol/ws-protocol.js';
@@ -9,6 +14,9 @@ export interface OutgoingSocket {
   send(frame: Uint8Array): void;
   /** Bytes handed to the socket but not yet written to the network. */
   readonly bufferedAmount: number;
+  /** Optional: hold writes and flush them together (one system call for many frames). */
+  cork?(): void;
+  uncork?(): void;
 }
 
 export type SendFailure = 'too-slow' | 'not-durable';
@@ -25,12 +33,45 @@ export interface SendQueueOptions {
 /** SpacetimeDB's target for one coalesced v3 payload; a larger single message still goes alone. */
 const V3_MAX_PAYLOAD_BYTES = 512 * 1024;
 
+/** Whether a promise has settled, known without awaiting it. */
+interface Readiness {
+  readonly promise: Promise<void>;
+  settled: boolean;
+  failed: boolean;
+}
+
+/**
+ * One Readiness per promise, shared by every message that waits for it (a
+ * transaction's update goes to many clients): one pair of callbacks per
+ * transaction instead of one per message.
+ */
+const readinessOf = (() => {
+  const known = new WeakMap<Promise<void>, Readiness>();
+  return (promise: Promise<void>): Readiness => {
+    let readiness = known.get(promise);
+    if (readiness === undefined) {
+      const created: Readiness = { promise, settled: false, failed: false };
+      promise.then(
+        () => {
+          created.settled = true;
+        },
+        () => {
+          created.settled = true;
+          created.failed = true;
+        },
+      );
+      known.set(promise, created);
+      readiness = created;
+    }
+    return readiness;
+  };
+})();
+
 interface Entry {
   /** A spare byte (for the compression tag) followed by the encoded message. */
   readonly bytes: Uint8Array;
-  readonly ready: Promise<void> | undefined;
-  settled: boolean;
-  failed: boolean;
+  /** Undefined when the message may go at once. */
+  readonly ready: Readiness | undefined;
 }
 
 /**
@@ -50,6 +91,7 @@ export class SendQueue {
   #head = 0;
   #queuedBytes = 0;
   #pumping = false;
+  #corked = false;
   #closed = false;
 
   constructor(socket: OutgoingSocket, options: SendQueueOptions) {
@@ -76,19 +118,8 @@ export class SendQueue {
     writeServerMessage(writer, message);
     const entry: Entry = {
       bytes: writer.getBuffer().slice(),
-      ready,
-      settled: ready === undefined,
-      failed: false,
+      ready: ready === undefined ? undefined : readinessOf(ready),
     };
-    ready?.then(
-      () => {
-        entry.settled = true;
-      },
-      () => {
-        entry.settled = true;
-        entry.failed = true;
-      },
-    );
     this.#entries.push(entry);
     this.#queuedBytes += entry.bytes.length;
     if (!this.#pumping) {
@@ -107,40 +138,60 @@ export class SendQueue {
   }
 
   async #pump(): Promise<void> {
+    const { compression } = this.#options;
     try {
       while (!this.#closed && this.#head < this.#entries.length) {
         const first = this.#entries[this.#head]!;
-        if (!first.settled) await first.ready?.catch(() => undefined);
-        if (this.#closed) return;
-        if (first.failed) {
+        const ready = first.ready;
+        if (ready !== undefined && !ready.settled) {
+          this.#uncork();
+          await ready.promise.catch(() => undefined);
+          if (this.#closed) return;
+        }
+        if (ready?.failed) {
           this.#fail('not-durable');
           return;
         }
-        const batch = this.#takeBatch(first.ready);
-        const frame = await compressFrame(joinFrame(batch), this.#options.compression);
-        if (this.#closed) return;
+        const batch = this.#takeBatch();
+        const tagged = joinFrame(batch);
+        let frame: Uint8Array;
+        if (shouldCompress(tagged.length - 1, compression)) {
+          this.#uncork();
+          frame = await compressFrame(tagged, compression);
+          if (this.#closed) return;
+        } else {
+          frame = plainFrame(tagged);
+        }
+        // Frames sent in one run of the pump leave in one write.
+        if (!this.#corked) {
+          this.#socket.cork?.();
+          this.#corked = true;
+        }
         this.#socket.send(frame);
         for (const entry of batch) this.#queuedBytes -= entry.bytes.length;
       }
     } finally {
+      this.#uncork();
       this.#pumping = false;
       this.#compact();
     }
   }
 
-  /**
-   * v2: the first message alone. v3: it and the ready messages after it, up
-   * to the payload target; messages waiting for the promise the first one
-   * waited for are ready too (replies to one transaction share it).
-   */
-  #takeBatch(awaited: Promise<void> | undefined): Entry[] {
+  #uncork(): void {
+    if (!this.#corked) return;
+    this.#corked = false;
+    this.#socket.uncork?.();
+  }
+
+  /** v2: the first message alone. v3: it and the ready messages after it, up to the payload target. */
+  #takeBatch(): Entry[] {
     const batch = [this.#entries[this.#head++]!];
     if (this.#options.version === 'v2') return batch;
     let size = batch[0]!.bytes.length - 1;
     while (this.#head < this.#entries.length) {
       const next = this.#entries[this.#head]!;
-      const ready = next.settled || (awaited !== undefined && next.ready === awaited);
-      if (!ready || next.failed || size + next.bytes.length - 1 > V3_MAX_PAYLOAD_BYTES) break;
+      const ready = next.ready === undefined || (next.ready.settled && !next.ready.failed);
+      if (!ready || size + next.bytes.length - 1 > V3_MAX_PAYLOAD_BYTES) break;
       batch.push(next);
       size += next.bytes.length - 1;
       this.#head++;

@@ -33,6 +33,7 @@ function fakeEngine(next: () => CommitUpdates): SubscriptionPort {
     unsubscribe: () => [],
     dropConnection: () => {},
     onCommit: next,
+    oneOffQuery: () => ({ tableName: 'note', rows: [] }),
   };
 }
 

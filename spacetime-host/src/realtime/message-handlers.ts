@@ -11,7 +11,6 @@ import type {
 import type { ServerMessage } from '../protocol/server-message.js';
 import type { TableRows } from '../subscription/query-set-update.js';
 import type { DatabaseHub, HubConnection } from './database-hub.js';
-import { runOneOffQuery } from './one-off-query.js';
 import type { RealtimeDatabase } from './subscription-port.js';
 
 /** What handling one client message needs from its connection. */
@@ -95,22 +94,12 @@ function unsubscribe(context: MessageContext, message: Unsubscribe): void {
 
 function oneOffQuery(context: MessageContext, message: OneOffQuery): void {
   const { requestId, queryString } = message;
-  const { database, caller } = context;
   let result: TableRows;
   try {
-    const engine = context.hub.engine;
-    result =
-      engine.oneOffQuery?.(caller, queryString) ??
-      runOneOffQuery(queryString, database.schema, database.datastore.committed, {
-        identity: caller.identity,
-        isOwner: caller.identity === database.owner,
-      });
+    result = context.hub.engine.oneOffQuery(context.caller, queryString);
   } catch (error) {
-    context.send({
-      tag: 'OneOffQueryResult',
-      requestId,
-      result: { tag: 'err', value: describe(error) },
-    });
+    const failed = { tag: 'err', value: describe(error) } as const;
+    context.send({ tag: 'OneOffQueryResult', requestId, result: failed });
     return;
   }
   const rows = { tables: [{ table: result.tableName, rows: result.rows }] };

@@ -30,11 +30,8 @@ export interface SubscriptionPort {
   dropConnection(connectionKey: string): void;
   /** Must see every commit, in order, before the next transaction runs. */
   onCommit(changes: TxChanges): CommitUpdates;
-  /**
-   * Runs a query once (SpacetimeDB compiles one-off queries as subscription
-   * queries). Optional: without it the host runs it with the SQL engine.
-   */
-  oneOffQuery?(caller: Caller, query: string): TableRows;
+  /** Runs a query once, as SpacetimeDB does: compiled like a subscription query. Throws when invalid. */
+  oneOffQuery(caller: Caller, query: string): TableRows;
 }
 
 /** A database as the realtime layer uses it: the handle plus its commit stream and committed state. */
@@ -62,7 +59,13 @@ export function subscriptionEngineFor(database: RealtimeDatabase): SubscriptionP
     schema: database.schema,
     datastore: database.datastore,
     owner: database.owner,
-    views: (viewName, sender) =>
-      database.callView(viewName, { identity: sender ?? database.owner, connectionId: 0n }),
+    // Through the engine's `tx`, so it learns what each view reads.
+    views: (viewName, sender, tx) =>
+      database.callView(
+        viewName,
+        { identity: sender ?? database.owner, connectionId: 0n },
+        undefined,
+        tx,
+      ),
   });
 }

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { HostAuth } from './auth/host-auth.js';
 import type { IdentityValue } from './database/database-api.js';
 import { Host } from './database/host.js';
-import { type RunningServer, startServer } from './http/start-server.js';
+import type { RunningServer } from './http/start-server.js';
 import { bundleModule } from './runtime/bundle-module.js';
+import { serveHost } from './serve-host.js';
 
 export interface LocalHostOptions {
   readonly dataDir: string;
@@ -29,7 +30,8 @@ export interface LocalHost {
 
 /**
  * Starts the host the way `spacetime start` does (databases of a data
- * directory, served over SpacetimeDB's HTTP API), for `npm start`, tests and
+ * directory, served over SpacetimeDB's HTTP API and WebSocket protocol), for
+ * `npm start`, tests and
  * benchmarks that want the whole host in their own process.
  */
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
@@ -39,7 +41,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const host = await Host.open({ dataDir: options.dataDir });
   let server: RunningServer;
   try {
-    server = await startServer({
+    server = await serveHost({
       host,
       auth,
       port: options.port ?? 3000,

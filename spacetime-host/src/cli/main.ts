@@ -40,7 +40,7 @@ const io: CliIo = {
       close: () => host.close(),
     };
   },
-  startServer: async (options) => (await import('../http/start-server.js')).startServer(options),
+  startServer: async (options) => (await import('../serve-host.js')).serveHost(options),
   untilStopped: () =>
     new Promise((resolve) => {
       process.once('SIGINT', () => resolve());

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { type BinResult, runBin } from './run-bin.js';
 import { startHost, stop } from './start-host.js';
 
@@ -64,6 +65,21 @@ describe('spacetime-local start', () => {
 
     const logs = await cli(['logs', 'bank']);
     expect(logs.code).toBe(0);
+  });
+
+  it('accepts WebSocket subscriptions and greets them with InitialConnection', async () => {
+    const socket = new WebSocket(
+      `${host.url.replace('http', 'ws')}/v1/database/bank/subscribe?compression=None`,
+      ['v2.bsatn.spacetimedb'],
+    );
+    const first = await new Promise<Buffer>((resolve, reject) => {
+      socket.once('message', (data) => resolve(data as Buffer));
+      socket.once('error', reject);
+    });
+    expect(socket.protocol).toBe('v2.bsatn.spacetimedb');
+    // Compression tag 0 (none), then ServerMessage tag 0: InitialConnection.
+    expect([first[0], first[1]]).toEqual([0, 0]);
+    socket.close();
   });
 
   it('stops cleanly on SIGINT', async () => {

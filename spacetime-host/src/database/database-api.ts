@@ -109,8 +109,15 @@ export interface PublishResult {
 }
 
 /** Every database on this host. */
+/** Whether publishing `program` over a database would keep its data (SpacetimeDB's pre-publish check). */
+export type UpdatePlan =
+  | { readonly compatible: true }
+  | { readonly compatible: false; readonly reasons: readonly string[] };
+
 export interface HostApi {
   publish(request: PublishRequest): Promise<PublishResult>;
+  /** Checks an update without applying it; throws PublishError when `program` does not load. */
+  planUpdate(database: DatabaseHandle, program: string): UpdatePlan;
   /** By name or by identity hex. */
   find(nameOrIdentity: string): DatabaseHandle | undefined;
   delete(database: DatabaseHandle, by: IdentityValue): Promise<void>;

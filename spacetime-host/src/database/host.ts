@@ -10,13 +10,20 @@ import {
   writeControlFile,
 } from './control-file.js';
 import { Database, type DatabaseConfig } from './database.js';
-import type { HostApi, IdentityValue, PublishRequest, PublishResult } from './database-api.js';
+import type {
+  DatabaseHandle,
+  HostApi,
+  IdentityValue,
+  PublishRequest,
+  PublishResult,
+  UpdatePlan,
+} from './database-api.js';
 import { NotOwnerError, PublishError } from './database-errors.js';
 import { isIdentityHex, parseDatabaseName } from './database-name.js';
 import type { DatabaseServices } from './database-services.js';
 import { defaultServices } from './default-services.js';
 import { sha256 } from './module-hash.js';
-import { updateDatabase } from './update-database.js';
+import { planUpdate, updateDatabase } from './update-database.js';
 
 export interface HostOptions {
   /** Holds control.json and `databases/<identityHex>/`. */
@@ -90,6 +97,12 @@ export class Host implements HostApi {
 
   publish(request: PublishRequest): Promise<PublishResult> {
     return this.#serialised(() => this.#publish(request));
+  }
+
+  planUpdate(database: DatabaseHandle, program: string): UpdatePlan {
+    const current = this.#databases.get(database.identity);
+    if (current === undefined) throw new PublishError('the database is not open on this host');
+    return planUpdate(current, program, this.#services);
   }
 
   delete(database: { readonly identity: IdentityValue }, by: IdentityValue): Promise<void> {

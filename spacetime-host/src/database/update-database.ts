@@ -4,7 +4,7 @@ import { ModuleInstance } from '../runtime/module-instance.js';
 import { planMigration } from '../schema/migration.js';
 import type { ModuleSchema } from '../schema/module-schema.js';
 import { Database, type DatabaseConfig } from './database.js';
-import type { PublishRequest } from './database-api.js';
+import type { PublishRequest, UpdatePlan } from './database-api.js';
 import { IncompatibleUpdateError, PublishError } from './database-errors.js';
 import type { DatabaseServices } from './database-services.js';
 import { sha256 } from './module-hash.js';
@@ -60,6 +60,17 @@ export async function updateDatabase(
   await durability.snapshot(migrated, moduleHash);
   await durability.close();
   return Database.open(config);
+}
+
+/** The schema check `updateDatabase` makes, without changing anything. */
+export function planUpdate(
+  current: Database,
+  program: string,
+  services: DatabaseServices,
+): UpdatePlan {
+  if (sha256(program) === current.moduleHash) return { compatible: true };
+  const check = planMigration(current.schema, describeModule(program, services));
+  return check.compatible ? { compatible: true } : { compatible: false, reasons: check.reasons };
 }
 
 /** Loads `program` once to read its schema, refusing modules that do not load or validate. */

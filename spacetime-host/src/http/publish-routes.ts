@@ -33,17 +33,27 @@ export function registerPublishRoutes(
   );
 
   // The CLI asks for a migration plan before updating an existing database
-  // (a 404 means "new database"). This host checks compatibility when the
-  // update is published, so the plan only says so; the token it hands out is
-  // accepted back by publish.
+  // (a 404 means "new database"): an incompatible module is a ManualMigrate
+  // with the reasons, so `--delete-data=on-conflict` can offer to clear; a
+  // compatible one an AutoMigrate whose token publish accepts back.
   routes.post('/:name_or_identity/pre_publish', resolveDatabase(host), async (c) => {
     const database = c.get('database');
     authorize(database, c.get('caller').identity, 'update database');
-    const program = await readBody(c, settings.maxModuleBytes);
-    const token = createHash('sha256').update(identityToHex(database.identity)).update(program);
+    const bytes = await readBody(c, settings.maxModuleBytes);
+    const program = programText(bytes, c.req.query('host_type'));
+    const plan = host.planUpdate(database, program);
+    if (!plan.compatible) {
+      return jsonResponse({
+        ManualMigrate: {
+          reason: `The new module is not compatible with the stored data:\n${plan.reasons.map((reason) => `- ${reason}`).join('\n')}`,
+          major_version_upgrade: false,
+        },
+      });
+    }
+    const token = createHash('sha256').update(identityToHex(database.identity)).update(bytes);
     return jsonResponse({
       AutoMigrate: {
-        migrate_plan: `Updating database ${identityToHex(database.identity)}: spacetime-host checks that the new module is compatible with the stored data when it is published.`,
+        migrate_plan: `Updating database ${identityToHex(database.identity)}: the new module is compatible with the stored data.`,
         break_clients: false,
         token: `0x${BigInt(`0x${token.digest('hex')}`).toString(16)}`,
         major_version_upgrade: false,

@@ -13,6 +13,7 @@ import type {
   PublishRequest,
   PublishResult,
   ReducerOutcome,
+  UpdatePlan,
 } from '../../src/database/database-api.js';
 import {
   ConnectionRejectedError,
@@ -264,6 +265,12 @@ export class FakeHost implements HostApi {
   readonly databases: FakeDatabase[] = [];
   readonly requests: PublishRequest[] = [];
   private nextId = 0;
+
+  planUpdate(_database: DatabaseHandle, program: string): UpdatePlan {
+    return program === 'incompatible'
+      ? { compatible: false, reasons: ['table `notes` changed'] }
+      : { compatible: true };
+  }
 
   async publish(request: PublishRequest): Promise<PublishResult> {
     this.requests.push(request);

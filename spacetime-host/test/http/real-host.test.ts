@@ -155,3 +155,52 @@ describe('the HTTP API over the real Host', () => {
     expect((await running.request('/v1/database/bank/names')).status).toBe(404);
   });
 });
+
+describe('pre_publish over the real Host', () => {
+  const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+  let dataDir: string;
+  let running: Running;
+  let owner: { identity: string; token: string };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'http-pre-publish-'));
+    running = await run(dataDir);
+    owner = (await (await running.request('/v1/identity', { method: 'POST' })).json()) as never;
+    const published = await running.request('/v1/database/notes?host_type=Js', {
+      method: 'PUT',
+      token: owner.token,
+      body: await bundleModule(fixture('notes-v1')),
+    });
+    expect(published.status).toBe(200);
+  });
+  afterAll(async () => {
+    await running.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const prePublish = async (moduleName: string) =>
+    running.request('/v1/database/notes/pre_publish?host_type=Js', {
+      method: 'POST',
+      token: owner.token,
+      body: await bundleModule(fixture(moduleName)),
+    });
+
+  it('plans an automatic migration for a compatible module', async () => {
+    const response = await prePublish('notes-v2');
+    expect(response.status).toBe(200);
+    expect(Object.keys((await response.json()) as object)).toEqual(['AutoMigrate']);
+  });
+
+  it('answers ManualMigrate with the reasons for an incompatible module, changing nothing', async () => {
+    const response = await prePublish('notes-incompatible');
+    expect(response.status).toBe(200);
+    const plan = (await response.json()) as { ManualMigrate?: { reason: string } };
+    expect(plan.ManualMigrate?.reason).toMatch(/not compatible with the stored data:\n- /);
+    const notes = await running.request('/v1/database/notes/sql', {
+      method: 'POST',
+      token: owner.token,
+      body: 'SELECT * FROM notes',
+    });
+    expect(((await notes.json()) as { rows: unknown[] }[])[0]?.rows).toEqual([[1, 'welcome']]);
+  });
+});

@@ -17,6 +17,7 @@ import type { HttpSettings } from './http-options.js';
 import { randomConnectionId } from './random-connection-id.js';
 import { readTextBody } from './request-body.js';
 import { jsonResponse } from './responses.js';
+import { findProcedure, findReducer } from './schema-functions.js';
 
 /** SpacetimeDB answers a non-2xx code from Cloudflare's range when the reducer itself failed. */
 export const REDUCER_FAILED_STATUS = 530;
@@ -47,7 +48,7 @@ export async function callFunctionRoute(
   const body = await readTextBody(c, settings.maxRequestBytes);
   const httpCaller = c.get('caller');
   return withConnection(database, httpCaller, async (caller) => {
-    const reducer = database.schema.reducers.find((r) => r.name === name);
+    const reducer = findReducer(database.schema, name);
     if (reducer?.lifecycle !== undefined) throw new LifecycleReducerError(name, reducer.lifecycle);
     // A private reducer is hidden from everyone but the owner; then SpacetimeDB tries a procedure.
     if (
@@ -57,7 +58,7 @@ export async function callFunctionRoute(
       const args = encodeArguments(database, 'reducer', reducer, body);
       return reducerResponse(await database.callReducer(name, args, caller));
     }
-    const procedure = database.schema.procedures.find((p) => p.name === name);
+    const procedure = findProcedure(database.schema, name);
     if (
       procedure === undefined ||
       !mayCallFunction(database, caller.identity, procedure.clientCallable)

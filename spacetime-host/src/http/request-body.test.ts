@@ -1,5 +1,9 @@
+import type { Server } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
+import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from './http-error.js';
 import { readBody, readTextBody } from './request-body.js';
 
@@ -94,5 +98,60 @@ describe('readTextBody', () => {
     expect(await bad.text()).toBe("Request body didn't contain valid UTF-8");
     const good = await routes.request('/text', { method: 'POST', body: 'ok' });
     expect(await good.text()).toBe('ok');
+  });
+});
+
+describe('readBody on a Node server', () => {
+  let server: Server;
+  let port: number;
+  beforeAll(async () => {
+    server = createAdaptorServer({ fetch: app().fetch }) as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  /** Sends a raw HTTP/1.1 request in the given parts, waiting for each to be read, and returns the response. */
+  async function rawRequest(parts: string[]): Promise<string> {
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const received: Buffer[] = [];
+    socket.on('data', (chunk) => received.push(chunk));
+    const ended = new Promise((resolve) => socket.once('end', resolve));
+    for (const part of parts) {
+      await new Promise<void>((resolve) => socket.write(part, () => resolve()));
+      await setImmediatePromise();
+    }
+    await ended;
+    return Buffer.concat(received).toString();
+  }
+
+  const head = (path: string, length: number) =>
+    `POST ${path} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\ncontent-length: ${length}\r\n\r\n`;
+
+  it('reads a body sent in one packet with its headers', async () => {
+    const body = '[1,"é"]';
+    const response = await rawRequest([`${head('/text', Buffer.byteLength(body))}${body}`]);
+    expect(response).toMatch(/^HTTP\/1.1 200/);
+    expect(response.endsWith(body)).toBe(true);
+  });
+
+  it('reads a body that arrives in parts after its headers', async () => {
+    const response = await rawRequest([head('/bytes', 3), '\u0001', '\u0002\u0003']);
+    expect(response).toMatch(/^HTTP\/1.1 200/);
+    expect(response.endsWith('1,2,3')).toBe(true);
+  });
+
+  it('reads an empty body', async () => {
+    const response = await rawRequest([head('/bytes', 0)]);
+    expect(response).toMatch(/^HTTP\/1.1 200/);
+  });
+
+  it('refuses a declared length over the limit without waiting for the body', async () => {
+    const response = await rawRequest([head('/bytes', LIMIT + 1)]);
+    expect(response).toMatch(/^HTTP\/1.1 413/);
   });
 });

@@ -9,6 +9,17 @@ import { readBody, readTextBody } from './request-body.js';
 
 const LIMIT = 16;
 
+/** What the `/watched` route saw; replaced before each use. */
+let watched = outcome();
+
+function outcome(): { promise: Promise<string>; resolve: (what: string) => void } {
+  let resolve!: (what: string) => void;
+  const promise = new Promise<string>((res) => {
+    resolve = res;
+  });
+  return { promise, resolve };
+}
+
 function app(): Hono {
   const routes = new Hono();
   routes.post('/bytes', async (c) => {
@@ -16,6 +27,20 @@ function app(): Hono {
     return c.text([...bytes].join(','));
   });
   routes.post('/text', async (c) => c.text(await readTextBody(c, LIMIT)));
+  routes.post('/twice', async (c) => {
+    await readBody(c, LIMIT);
+    await readBody(c, LIMIT);
+    return c.text('read twice');
+  });
+  routes.post('/watched', async (c) => {
+    try {
+      await readBody(c, LIMIT);
+      watched.resolve('read');
+    } catch (error) {
+      watched.resolve(`failed: ${(error as Error).message}`);
+    }
+    return c.text('');
+  });
   routes.onError((error) =>
     error instanceof HttpError
       ? new Response(error.message, { status: error.status })
@@ -148,6 +173,37 @@ describe('readBody on a Node server', () => {
   it('reads an empty body', async () => {
     const response = await rawRequest([head('/bytes', 0)]);
     expect(response).toMatch(/^HTTP\/1.1 200/);
+  });
+
+  it('reads a chunked body, and refuses one once it passes the limit', async () => {
+    const chunked = (path: string, chunks: string[]) => [
+      `POST ${path} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\ntransfer-encoding: chunked\r\n\r\n`,
+      ...chunks.map((chunk) => `${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`),
+      '0\r\n\r\n',
+    ];
+    const small = await rawRequest(chunked('/bytes', ['\u0001\u0002', '\u0003']));
+    expect(small).toMatch(/^HTTP\/1.1 200/);
+    expect(small.endsWith('1,2,3')).toBe(true);
+    const big = await rawRequest(
+      chunked('/bytes', ['x'.repeat(LIMIT - 2), 'yyy', 'z'.repeat(100)]),
+    );
+    expect(big).toMatch(/^HTTP\/1.1 413/);
+  });
+
+  it('fails the read, rather than hang, when the client goes away mid-body', async () => {
+    watched = outcome();
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.on('error', () => {});
+    socket.write(`${head('/watched', 10)}abc`);
+    await setImmediatePromise();
+    socket.destroy();
+    expect(await watched.promise).toMatch(/^failed: /);
+  });
+
+  it('refuses to read a body twice, rather than hang', async () => {
+    const response = await rawRequest([`${head('/twice', 2)}[]`]);
+    expect(response).toMatch(/^HTTP\/1.1 500/);
   });
 
   it('refuses a declared length over the limit without waiting for the body', async () => {

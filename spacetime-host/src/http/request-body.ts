@@ -1,5 +1,7 @@
+import { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { HttpError } from './http-error.js';
+import { BodyTooLargeError, readIncomingBody } from './incoming-body.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -9,11 +11,23 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export async function readBody(c: Context, limit: number): Promise<Uint8Array> {
   const declared = declaredLength(c);
+  if (declared !== undefined && declared > limit) throw tooLarge(limit);
+  // On Node (@hono/node-server passes the request as `env.incoming`), read it directly.
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+  const direct =
+    incoming instanceof IncomingMessage ? readIncomingBody(incoming, limit) : undefined;
+  if (direct !== undefined) {
+    try {
+      return await direct;
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) throw tooLarge(limit);
+      throw error;
+    }
+  }
   if (declared !== undefined) {
-    if (declared > limit) throw tooLarge(limit);
-    // Node's HTTP parser delivers exactly the declared length, so the body cannot pass the limit.
-    // `arrayBuffer()` is @hono/node-server's fast path: it reads the socket's chunks directly,
-    // where `body` would first build a whole fetch `Request` (abort signal, two web streams).
+    // Elsewhere (e.g. `app.request` in tests): the runtime delivers exactly the declared length,
+    // so the body cannot pass the limit. Through @hono/node-server, `arrayBuffer()` also avoids
+    // building a whole fetch `Request` (abort signal, two web streams) as `body` would.
     return new Uint8Array(await c.req.raw.arrayBuffer());
   }
   return readStreamedBody(c, limit);

@@ -30,39 +30,65 @@ export function readIncomingBody(
     return undefined;
   }
   return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = () => {
-      incoming.off('readable', onReadable);
-      incoming.off('error', onError);
-      incoming.off('close', onClose);
-    };
-    const onError = (error: Error) => {
-      finish();
-      reject(error);
-    };
-    const onClose = () => {
-      // Closed before the message completed: the client went away mid-body.
-      onReadable();
-      if (!incoming.complete) onError(new Error('the client closed the connection mid-body'));
-    };
-    function onReadable(): void {
-      for (let chunk: Buffer | null = incoming.read(); chunk !== null; chunk = incoming.read()) {
-        size += chunk.byteLength;
-        if (size > limit) {
-          finish();
-          reject(new BodyTooLargeError(`the body is larger than ${limit} bytes`));
-          return;
-        }
-        chunks.push(chunk);
-      }
-      if (incoming.complete) {
-        finish();
-        resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
-      }
-    }
-    incoming.on('readable', onReadable);
-    incoming.on('error', onError);
-    incoming.on('close', onClose);
+    new BodyReader(incoming, limit, resolve, reject);
   });
+}
+
+/**
+ * One body being read. A class, not closures: tsx (esbuild `keepNames`)
+ * wraps every named local function in a `defineProperty` call, a cost paid
+ * per request; listeners assigned to fields in the constructor are not named.
+ */
+class BodyReader {
+  readonly #chunks: Buffer[] = [];
+  #size = 0;
+  readonly #onReadable: () => void;
+  readonly #onError: (error: Error) => void;
+  readonly #onClose: () => void;
+
+  constructor(
+    private readonly incoming: IncomingMessage,
+    private readonly limit: number,
+    private readonly resolve: (body: Buffer) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    this.#onReadable = () => this.#drain();
+    this.#onError = (error) => this.#fail(error);
+    this.#onClose = () => {
+      // Closed before the message completed: the client went away mid-body.
+      this.#drain();
+      if (!incoming.complete) this.#fail(new Error('the client closed the connection mid-body'));
+    };
+    incoming.on('readable', this.#onReadable);
+    incoming.on('error', this.#onError);
+    incoming.on('close', this.#onClose);
+  }
+
+  #drain(): void {
+    const incoming = this.incoming;
+    for (let chunk: Buffer | null = incoming.read(); chunk !== null; chunk = incoming.read()) {
+      this.#size += chunk.byteLength;
+      if (this.#size > this.limit) {
+        this.#fail(new BodyTooLargeError(`the body is larger than ${this.limit} bytes`));
+        return;
+      }
+      this.#chunks.push(chunk);
+    }
+    if (incoming.complete) {
+      this.#stop();
+      const chunks = this.#chunks;
+      this.resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, this.#size));
+    }
+  }
+
+  #fail(error: Error): void {
+    this.#stop();
+    this.reject(error);
+  }
+
+  #stop(): void {
+    this.incoming.off('readable', this.#onReadable);
+    this.incoming.off('error', this.#onError);
+    this.incoming.off('close', this.#onClose);
+  }
 }

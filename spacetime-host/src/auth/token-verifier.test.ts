@@ -1,8 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { CompactSign, exportJWK, type JWK } from 'jose';
+import { CompactSign } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestIssuer } from '../../test/support/test-oidc-issuer.js';
 import { HostAuth } from './host-auth.js';
 import type { HostKeys } from './host-keys.js';
 import { identityFromClaims, identityToHex } from './identity.js';
@@ -160,47 +159,6 @@ describe('HostAuth with its own tokens', () => {
     }
   });
 });
-
-/** A tiny OpenID Connect provider: discovery document and a JWKS that can rotate. */
-class TestIssuer {
-  private server: Server | undefined;
-  jwks: JWK[] = [];
-  requests: string[] = [];
-  broken = false;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      this.requests.push(req.url ?? '');
-      if (this.broken) {
-        res.writeHead(500).end('down');
-      } else if (req.url === '/.well-known/openid-configuration') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ issuer: this.url, jwks_uri: `${this.url}/jwks.json` }));
-      } else if (req.url === '/jwks.json') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ keys: this.jwks }));
-      } else {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://localhost:${(this.server!.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise((resolve) => this.server?.close(resolve));
-  }
-
-  async addKey(kid: string, alg: 'RS256' | 'ES256'): Promise<KeyObject> {
-    const pair =
-      alg === 'RS256'
-        ? generateKeyPairSync('rsa', { modulusLength: 2048 })
-        : generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-    this.jwks = [...this.jwks, { ...(await exportJWK(pair.publicKey)), kid, alg, use: 'sig' }];
-    return pair.privateKey;
-  }
-}
 
 describe('HostAuth with OpenID Connect issuers', () => {
   const idp = new TestIssuer();

@@ -2,7 +2,7 @@
 // engine) over a data directory with the chat fixture published.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HostAuth } from '../../../src/auth/host-auth.js';
+import { HostAuth, type HostAuthOptions } from '../../../src/auth/host-auth.js';
 import type { Database } from '../../../src/database/database.js';
 import { Host } from '../../../src/database/host.js';
 import { type RunningServer, startServer } from '../../../src/http/start-server.js';
@@ -42,6 +42,7 @@ export interface RealtimeTestServer {
 export interface StartOptions {
   readonly port?: number;
   readonly realtime?: RealtimeOptions;
+  readonly auth?: HostAuthOptions;
 }
 
 export async function startRealtimeServer(
@@ -57,7 +58,7 @@ export async function startRealtimeServer(
       clear: false,
     });
   }
-  const auth = await HostAuth.open(dataDir);
+  const auth = await HostAuth.open(dataDir, options.auth);
   const engines: SubscriptionPort[] = [];
   const errors: unknown[] = [];
   const realtime = createRealtime(

@@ -2,6 +2,7 @@
 // `intervalMs`; `receivers` SDK clients subscribed to `message` time its
 // arrival against the clock reading the caller put in the row.
 import { figuresOf, splitClients, startClientProcesses } from './client-processes.js';
+import { type CommitFigures, type CommitSource, measureCommits } from './commit-meter.js';
 import { type Load, measureLoad } from './host-load.js';
 import { type LatencySummary, summarize } from './latency-summary.js';
 import type { ClientJob } from './realtime-messages.js';
@@ -9,6 +10,8 @@ import type { ClientJob } from './realtime-messages.js';
 export interface FanoutOptions {
   readonly url: string;
   readonly database: string;
+  /** The host's database, to time what follows its commits. */
+  readonly commitSource: CommitSource;
   readonly receivers: number;
   readonly processes: number;
   /** Rows posted first and not counted, while the host's and the clients' code warms up. */
@@ -30,6 +33,8 @@ export interface FanoutFigures {
   readonly last: LatencySummary;
   /** Counted (row, client) pairs that never arrived. */
   readonly missing: number;
+  /** Inside the host: what followed each commit. */
+  readonly commits: CommitFigures;
   readonly load: Load;
   /** The receiver processes' CPU time over the posting time (1 = one core). */
   readonly receiverCpu: number;
@@ -47,11 +52,15 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutFigur
   const running = await startClientProcesses(options.url, options.database, jobs);
   running.go();
   await delay(warmupCalls * intervalMs);
+  // The meters cover the counted rows only, not the clients' disconnections after.
   const meter = measureLoad();
-  // Then let the last row reach everyone: a second is far more than any delivery takes.
-  await delay(calls * intervalMs + 1000);
-  const figures = await running.stop();
+  const commitMeter = measureCommits(options.commitSource);
+  await delay(calls * intervalMs);
   const load = meter.done();
+  const commits = await commitMeter.done();
+  // Let the last row reach everyone: a second is far more than any delivery takes.
+  await delay(1000);
+  const figures = await running.stop();
 
   const callLatencies = figuresOf(figures, 'calls')[0]!.latenciesMicros.subarray(warmupCalls);
   const last = new Float64Array(calls);
@@ -74,6 +83,7 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutFigur
     each: summarize(each),
     last: summarize(last),
     missing: calls * receivers - each.length,
+    commits,
     load,
     receiverCpu: receiverCpuMicros / 1000 / (total * intervalMs + 1000),
   };

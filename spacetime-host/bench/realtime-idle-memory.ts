@@ -1,4 +1,4 @@
-// Phase 3 of realtime.ts: the host process's memory before and after
+// Phase 1 of realtime.ts: the host process's memory before and after
 // `connections` SDK clients connect, subscribe to `message` and stay idle.
 import { splitClients, startClientProcesses } from './client-processes.js';
 

@@ -1,12 +1,15 @@
-// Phase 1 of realtime.ts: `clients` SDK clients each call send_message and
+// Phase 3 of realtime.ts: `clients` SDK clients each call send_message and
 // wait for its ReducerResult before calling again, for a fixed time.
 import { figuresOf, splitClients, startClientProcesses } from './client-processes.js';
+import { type CommitFigures, type CommitSource, measureCommits } from './commit-meter.js';
 import { type Load, measureLoad } from './host-load.js';
 import { type LatencySummary, summarize } from './latency-summary.js';
 
 export interface RoundTripOptions {
   readonly url: string;
   readonly database: string;
+  /** The host's database, to time what follows its commits. */
+  readonly commitSource: CommitSource;
   readonly clients: number;
   readonly processes: number;
   readonly warmupMs: number;
@@ -19,6 +22,8 @@ export interface RoundTripFigures {
   readonly calls: number;
   readonly seconds: number;
   readonly latency: LatencySummary;
+  /** Inside the host: what followed each commit. */
+  readonly commits: CommitFigures;
   readonly load: Load;
   /** The client processes' CPU time over the measured time (1 = one core). */
   readonly clientCpu: number;
@@ -35,9 +40,13 @@ export async function measureRoundTrips(options: RoundTripOptions): Promise<Roun
   const running = await startClientProcesses(options.url, options.database, jobs);
   running.go();
   await new Promise((resolve) => setTimeout(resolve, warmupMs));
+  // The meters cover the measured calls only, not the clients' disconnections after.
   const meter = measureLoad();
-  const figures = figuresOf(await running.stop(), 'round-trips');
+  const commitMeter = measureCommits(options.commitSource);
+  await new Promise((resolve) => setTimeout(resolve, durationMs));
   const load = meter.done();
+  const commits = await commitMeter.done();
+  const figures = figuresOf(await running.stop(), 'round-trips');
   let calls = 0;
   let clientCpuMicros = 0;
   const latencies: number[] = [];
@@ -53,6 +62,7 @@ export async function measureRoundTrips(options: RoundTripOptions): Promise<Roun
     calls,
     seconds,
     latency: summarize(latencies),
+    commits,
     load,
     clientCpu: clientCpuMicros / 1e6 / seconds,
   };

@@ -56,7 +56,9 @@ const local = await startLocalHost({ dataDir, port: 0 });
 try {
   await local.publishFolder(DATABASE, moduleDir);
   const url = local.server.url;
-  const target = { url, database: DATABASE };
+  const database = local.host.find(DATABASE);
+  if (database === undefined) throw new Error(`the ${DATABASE} database was not published`);
+  const target = { url, database: DATABASE, commitSource: database };
   console.log(
     `machine: ${cpus().length} cores, ${cpus()[0]?.model}; node ${process.version}; ` +
       `load average ${loadavg()[0]!.toFixed(2)} at start`,
@@ -136,6 +138,12 @@ function printFanout(figures: FanoutFigures): void {
   console.log(`  the caller's own result:      ${formatSummary(figures.caller)}`);
   console.log(`  each client has the row:      ${formatSummary(figures.each)}`);
   console.log(`  the last client has the row:  ${formatSummary(figures.last)}`);
+  const { commits } = figures;
+  console.log(
+    `  in the host: commit → durable ${formatSummary(commits.sync)}; ` +
+      `busy after the commit ${formatSummary(commits.commitTurn)}, ` +
+      `after its durability ${formatSummary(commits.durableTurn)}`,
+  );
   console.log(
     `  ${figures.missing === 0 ? 'every row reached every client' : `${figures.missing} arrivals MISSING`}; ` +
       `${formatLoad(figures.load)}, receivers' CPU ${percent(figures.receiverCpu)}\n`,
@@ -147,7 +155,8 @@ function printRoundTrips(figures: RoundTripFigures): void {
   console.log(
     `  ${clients} client${clients === 1 ? '' : 's'} (${processes} process${processes === 1 ? '' : 'es'}): ` +
       `${Math.round(figures.calls / figures.seconds).toLocaleString('en')} calls/s ` +
-      `(${figures.calls} calls in ${figures.seconds} s), latency ${formatSummary(figures.latency)}; ` +
+      `(${figures.calls} calls in ${figures.seconds} s), latency ${formatSummary(figures.latency)} ` +
+      `(in the host, commit → durable ${formatSummary(figures.commits.sync)}); ` +
       `${formatLoad(figures.load)}, clients' CPU ${percent(figures.clientCpu)}`,
   );
 }

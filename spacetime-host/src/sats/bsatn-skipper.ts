@@ -1,5 +1,6 @@
 import type { AlgebraicType } from './algebraic-type.js';
 import { BsatnError } from './bsatn-error.js';
+import { PRIMITIVE_SIZES } from './primitive-sizes.js';
 import { EMPTY_TYPESPACE, type Typespace } from './typespace.js';
 import { isValidUtf8 } from './utf8.js';
 
@@ -21,24 +22,6 @@ interface FixedShape {
 type Shape =
   | { readonly fixed: FixedShape }
   | { readonly fixed?: undefined; readonly skip: Skipper };
-
-const PRIMITIVE_SIZES: Readonly<Record<string, number>> = {
-  Bool: 1,
-  I8: 1,
-  U8: 1,
-  I16: 2,
-  U16: 2,
-  I32: 4,
-  U32: 4,
-  F32: 4,
-  I64: 8,
-  U64: 8,
-  F64: 8,
-  I128: 16,
-  U128: 16,
-  I256: 32,
-  U256: 32,
-};
 
 /** Compiles a validating skipper for `ty`; Refs resolve through `typespace` (recursion allowed). */
 export function compileSkipper(ty: AlgebraicType, typespace: Typespace = EMPTY_TYPESPACE): Skipper {

@@ -1,28 +1,11 @@
 import type { AlgebraicType } from '../sats/algebraic-type.js';
+import { PRIMITIVE_SIZES } from '../sats/primitive-sizes.js';
 import { resolveType, type Typespace } from '../sats/typespace.js';
 import type { TableSchema } from '../schema/module-schema.js';
 import type { Scalar, ScalarCodec } from './scalar.js';
 
 /** Returns the offset just past the value that starts at `offset`; rows from the datastore are trusted. */
 type Skip = (view: DataView, offset: number) => number;
-
-const FIXED_SIZES: Readonly<Partial<Record<AlgebraicType['tag'], number>>> = {
-  Bool: 1,
-  I8: 1,
-  U8: 1,
-  I16: 2,
-  U16: 2,
-  I32: 4,
-  U32: 4,
-  F32: 4,
-  I64: 8,
-  U64: 8,
-  F64: 8,
-  I128: 16,
-  U128: 16,
-  I256: 32,
-  U256: 32,
-};
 
 /** Where each column of a table's BSATN rows starts, so SQL reads only the columns it needs. */
 export class RowLayout {
@@ -73,13 +56,13 @@ export class BoundRow {
 
 function compileSkip(type: AlgebraicType, typespace: Typespace, depth = 0): Skip {
   const ty = resolveType(type, typespace);
-  const fixed = FIXED_SIZES[ty.tag];
+  const fixed = PRIMITIVE_SIZES[ty.tag];
   if (fixed !== undefined) return (_, offset) => offset + fixed;
   switch (ty.tag) {
     case 'String':
       return (view, offset) => offset + 4 + view.getUint32(offset, true);
     case 'Array': {
-      const elementSize = FIXED_SIZES[resolveType(ty.value, typespace).tag];
+      const elementSize = PRIMITIVE_SIZES[resolveType(ty.value, typespace).tag];
       if (elementSize !== undefined) {
         return (view, offset) => offset + 4 + view.getUint32(offset, true) * elementSize;
       }

@@ -1,15 +1,10 @@
 // Many official SDK clients at once: a reconnect storm while rows are being
 // written, and thousands of subscriptions on a few connections. Every wait
 // polls for a condition; the give-up limits only decide when a test fails.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SubscriptionEngine } from '../../src/subscription/subscription-engine.js';
 import { eventually } from '../support/eventually.js';
-import { useTempDirs } from '../support/temp-dirs.js';
-import {
-  DB_NAME,
-  type RealtimeTestServer,
-  startRealtimeServer,
-} from './support/realtime-test-server.js';
+import { DB_NAME, type RealtimeTestServer } from './support/realtime-test-server.js';
 import {
   connectSdk,
   type Row,
@@ -17,33 +12,15 @@ import {
   type SdkSubscriptionHandle,
   subscribeSdk,
 } from './support/sdk-client.js';
+import { useSdkHarness } from './support/sdk-harness.js';
 
-const tempDir = useTempDirs();
 const ADMIN = { identity: 0n, connectionId: 0n };
 const GIVE_UP_MS = 60_000;
-const open: (SdkClient | RealtimeTestServer)[] = [];
 
-afterEach(async () => {
-  for (const item of open.splice(0).reverse()) {
-    if ('conn' in item) item.conn.disconnect();
-    else await item.close();
-  }
-});
-
-async function server(): Promise<RealtimeTestServer> {
-  const started = await startRealtimeServer(await tempDir());
-  open.push(started);
-  return started;
-}
-
-async function client(s: RealtimeTestServer, token?: string): Promise<SdkClient> {
-  const connected = await connectSdk(s.url, DB_NAME, {
-    compression: 'none',
-    ...(token === undefined ? {} : { token }),
-  });
-  open.push(connected);
-  return connected;
-}
+const harness = useSdkHarness();
+const server = harness.server;
+const client = (s: RealtimeTestServer, token?: string) =>
+  harness.client(s, { compression: 'none', ...(token === undefined ? {} : { token }) });
 
 /** The ids of the `message` rows in a client's cache, in id order. */
 const cachedIds = (c: SdkClient) =>

@@ -1,38 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { identityToHex } from '../../src/auth/identity.js';
 import { eventually } from '../support/eventually.js';
-import { useTempDirs } from '../support/temp-dirs.js';
-import {
-  DB_NAME,
-  type RealtimeTestServer,
-  startRealtimeServer,
-} from './support/realtime-test-server.js';
+import { DB_NAME } from './support/realtime-test-server.js';
 import { connectSdk, type Row, type SdkClient, subscribeSdk } from './support/sdk-client.js';
+import { useSdkHarness } from './support/sdk-harness.js';
 
-const tempDir = useTempDirs();
-const open: (SdkClient | RealtimeTestServer)[] = [];
-
-afterEach(async () => {
-  for (const item of open.splice(0).reverse()) {
-    if ('conn' in item) item.conn.disconnect();
-    else await item.close();
-  }
-});
-
-async function server(): Promise<RealtimeTestServer> {
-  const started = await startRealtimeServer(await tempDir());
-  open.push(started);
-  return started;
-}
-
-async function client(
-  url: string,
-  options: Parameters<typeof connectSdk>[2] = {},
-): Promise<SdkClient> {
-  const connected = await connectSdk(url, DB_NAME, options);
-  open.push(connected);
-  return connected;
-}
+const { server, client } = useSdkHarness();
 
 const users = (c: SdkClient) =>
   [...c.conn.db.user!.iter()].map((u: Row) => ({
@@ -43,7 +16,7 @@ const users = (c: SdkClient) =>
 describe('connecting with the official SDK', () => {
   it('gives an anonymous client a new identity and a token for it', async () => {
     const s = await server();
-    const anonymous = await client(s.url);
+    const anonymous = await client(s);
     expect(anonymous.identityHex).toMatch(/^c200[0-9a-f]{60}$/);
     const verified = await s.auth.verify(anonymous.token);
     expect(identityToHex(verified.identity)).toBe(anonymous.identityHex);
@@ -54,18 +27,18 @@ describe('connecting with the official SDK', () => {
 
   it('keeps the identity of a token across reconnects, and runs clientDisconnected when a client leaves', async () => {
     const s = await server();
-    const first = await client(s.url);
+    const first = await client(s);
     await subscribeSdk(first, ['SELECT * FROM user']);
     expect(users(first)).toEqual([{ identity: first.identityHex, online: true }]);
     first.conn.disconnect();
     await first.disconnected;
 
-    const again = await client(s.url, { token: first.token });
+    const again = await client(s, { token: first.token });
     expect(again.identityHex).toBe(first.identityHex);
     await subscribeSdk(again, ['SELECT * FROM user']);
     expect(users(again)).toEqual([{ identity: first.identityHex, online: true }]);
 
-    const watcher = await client(s.url);
+    const watcher = await client(s);
     await subscribeSdk(watcher, ['SELECT * FROM user']);
     again.conn.disconnect();
     await eventually(() =>
@@ -75,7 +48,7 @@ describe('connecting with the official SDK', () => {
 
   it('refuses a bad token before the upgrade, as a connection error', async () => {
     const s = await server();
-    const good = await client(s.url);
+    const good = await client(s);
     const tampered = `${good.token.slice(0, -4)}AAAA`;
     await expect(connectSdk(s.url, DB_NAME, { token: tampered })).rejects.toThrow();
     await expect(connectSdk(s.url, DB_NAME, { token: 'not-a-jwt' })).rejects.toThrow();
@@ -86,12 +59,12 @@ describe('connecting with the official SDK', () => {
 
   it('refuses a client whose clientConnected throws, and lets others in', async () => {
     const s = await server();
-    const doomed = await client(s.url);
+    const doomed = await client(s);
     await doomed.conn.reducers.banMe!({});
     doomed.conn.disconnect();
     await doomed.disconnected;
     await expect(connectSdk(s.url, DB_NAME, { token: doomed.token })).rejects.toThrow();
-    const other = await client(s.url);
+    const other = await client(s);
     expect(other.identityHex).not.toBe(doomed.identityHex);
   });
 

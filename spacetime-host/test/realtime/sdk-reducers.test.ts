@@ -1,39 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually.js';
-import { useTempDirs } from '../support/temp-dirs.js';
-import {
-  DB_NAME,
-  type RealtimeTestServer,
-  startRealtimeServer,
-} from './support/realtime-test-server.js';
-import {
-  type ConnectOptions,
-  connectSdk,
-  type Row,
-  type SdkClient,
-  subscribeSdk,
-} from './support/sdk-client.js';
+import { DB_NAME } from './support/realtime-test-server.js';
+import { type Row, type SdkClient, subscribeSdk } from './support/sdk-client.js';
+import { useSdkHarness } from './support/sdk-harness.js';
 
-const tempDir = useTempDirs();
-const open: (SdkClient | RealtimeTestServer)[] = [];
-afterEach(async () => {
-  for (const item of open.splice(0).reverse()) {
-    if ('conn' in item) item.conn.disconnect();
-    else await item.close();
-  }
-});
-
-async function server(): Promise<RealtimeTestServer> {
-  const started = await startRealtimeServer(await tempDir());
-  open.push(started);
-  return started;
-}
-
-async function client(s: RealtimeTestServer, options: ConnectOptions = {}): Promise<SdkClient> {
-  const connected = await connectSdk(s.url, DB_NAME, options);
-  open.push(connected);
-  return connected;
-}
+const { server, client } = useSdkHarness();
 
 const texts = (c: SdkClient) => [...c.conn.db.message!.iter()].map((m: Row) => m.text).sort();
 

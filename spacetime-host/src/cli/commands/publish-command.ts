@@ -3,29 +3,23 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseIdentityHex } from '../../auth/identity.js';
 import { databaseNameProblem } from '../../http/name-or-identity.js';
-import type { ApiClient } from '../api-client.js';
-import { responseError } from '../api-client.js';
 import { CliError, UsageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
-import { ANONYMOUS_FLAG, type Command, connect, SERVER_FLAG } from '../command.js';
-import { confirm } from '../confirm.js';
+import { ANONYMOUS_FLAG, type Command, connect, NO_CONFIG_FLAG, SERVER_FLAG } from '../command.js';
 import { boolFlag, type ParsedArgs, stringFlag } from '../parse-args.js';
-import { type YesFlags, yesFlags } from '../yes-flags.js';
+import { loadProjectConfig } from '../project-config.js';
+import { type ClearMode, publishProgram } from '../publish-program.js';
+import { yesFlags } from '../yes-flags.js';
 
 const USAGE =
-  'spacetime-local publish [NAME|IDENTITY] [-p MODULE_PATH | -j JS_FILE] [-c|--delete-data[=always|on-conflict|never]] [-y|--yes[=...]] [-s SERVER]';
-
-type ClearMode = 'always' | 'on-conflict' | 'never';
-
-interface PrePublishAnswer {
-  readonly AutoMigrate?: { migrate_plan: string; break_clients: boolean; token: string };
-  readonly ManualMigrate?: { reason: string };
-}
+  'spacetime-local publish [NAME|IDENTITY] [-p MODULE_PATH | -j JS_FILE] [-c|--delete-data[=always|on-conflict|never]] [-y|--yes[=...]] [-s SERVER] [--no-config]';
 
 /**
  * `spacetime publish`: bundles the module folder (as `spacetime build`) and
  * uploads it, creating the database or updating it in place; with
- * `--delete-data` an existing database's data is destroyed first.
+ * `--delete-data` an existing database's data is destroyed first. As the real
+ * CLI, it takes the database name, module path and server from the project's
+ * `spacetime.json` when the command line does not give them.
  */
 export const publishCommand: Command = {
   name: 'publish',
@@ -47,10 +41,13 @@ export const publishCommand: Command = {
     { long: 'yes', short: 'y', value: 'optional', implied: 'all' },
     { long: 'break-clients', value: 'none' },
     { long: 'num-replicas', value: 'required' },
+    NO_CONFIG_FLAG,
   ],
   async run(args, ctx) {
-    const [name, ...extra] = args.positionals;
+    const [nameArg, ...extra] = args.positionals;
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`, USAGE);
+    const project = boolFlag(args, 'no-config') ? undefined : await loadProjectConfig(ctx.io.cwd);
+    const name = nameArg ?? project?.database;
     if (name !== undefined) validateName(name);
     if (stringFlag(args, 'bin-path') !== undefined) {
       throw new CliError(
@@ -59,58 +56,25 @@ export const publishCommand: Command = {
     }
     const clear = (stringFlag(args, 'delete-data') ?? 'never') as ClearMode;
     const yes = yesFlags(stringFlag(args, 'yes'));
-    const client = await connect(args, ctx);
-    const program = await loadProgram(args, ctx.io);
+    const client = await connect(args, ctx, project?.server);
+    const program = await loadProgram(args, ctx.io, project?.modulePath);
 
     ctx.io.stdout(
       `Uploading to ${stringFlag(args, 'server') ?? client.baseUrl} => ${client.baseUrl}\n`,
     );
-    const query: Record<string, string | undefined> = {
-      num_replicas: stringFlag(args, 'num-replicas'),
-      host_type: 'Js',
-    };
-    if (name !== undefined) {
-      if (clear === 'always') {
-        await confirmClear(ctx.io, name, yes);
-        query.clear = 'true';
-      } else {
-        Object.assign(
-          query,
-          await prePublish(
-            client,
-            ctx.io,
-            name,
-            program,
-            clear,
-            yes,
-            boolFlag(args, 'break-clients'),
-          ),
-        );
-      }
-    }
-    ctx.io.stdout('Publishing module...\n');
-    const response = await client.request(
-      name === undefined ? 'POST' : 'PUT',
-      name === undefined ? '/v1/database' : `/v1/database/${encodeURIComponent(name)}`,
-      { body: program, query },
-    );
-    if (!response.ok || response.headers.get('content-type') !== 'application/json') {
-      throw await responseError(response);
-    }
-    const result = (await response.json()) as {
-      Success?: { domain: string | null; database_identity: string; op: 'created' | 'updated' };
-      PermissionDenied?: { name: string };
-    };
-    if (result.Success === undefined) {
-      throw new CliError(
-        `The database ${result.PermissionDenied?.name ?? name} is not registered to the identity you provided.`,
-      );
-    }
-    const op = result.Success.op === 'created' ? 'Created new' : 'Updated';
+    const result = await publishProgram(client, ctx.io, {
+      name,
+      program,
+      clear,
+      yes,
+      breakClients: boolFlag(args, 'break-clients'),
+      numReplicas: stringFlag(args, 'num-replicas'),
+    });
+    const op = result.op === 'created' ? 'Created new' : 'Updated';
     ctx.io.stdout(
-      result.Success.domain === null
-        ? `${op} database with identity: ${result.Success.database_identity}\n`
-        : `${op} database with name: ${result.Success.domain}, identity: ${result.Success.database_identity}\n`,
+      result.domain === null
+        ? `${op} database with identity: ${result.databaseIdentity}\n`
+        : `${op} database with name: ${result.domain}, identity: ${result.databaseIdentity}\n`,
     );
   },
 };
@@ -125,7 +89,11 @@ function validateName(name: string): void {
 }
 
 /** The module bundle: a prebuilt file (`--js-path`), or the module folder bundled as `spacetime build` does. */
-async function loadProgram(args: ParsedArgs, io: CliIo): Promise<string> {
+async function loadProgram(
+  args: ParsedArgs,
+  io: CliIo,
+  projectModulePath: string | undefined,
+): Promise<string> {
   const jsPath = stringFlag(args, 'js-path');
   if (jsPath !== undefined) {
     const file = path.resolve(io.cwd, jsPath);
@@ -140,9 +108,11 @@ async function loadProgram(args: ParsedArgs, io: CliIo): Promise<string> {
   const dir =
     modulePath !== undefined
       ? path.resolve(io.cwd, modulePath)
-      : isDirectory(path.join(io.cwd, 'spacetimedb'))
-        ? path.join(io.cwd, 'spacetimedb')
-        : io.cwd;
+      : projectModulePath !== undefined
+        ? projectModulePath
+        : isDirectory(path.join(io.cwd, 'spacetimedb'))
+          ? path.join(io.cwd, 'spacetimedb')
+          : io.cwd;
   if (!existsSync(dir)) throw new CliError(`Project path does not exist: ${dir}`);
   io.stdout(`Building module ${dir}...\n`);
   try {
@@ -154,70 +124,4 @@ async function loadProgram(args: ParsedArgs, io: CliIo): Promise<string> {
 
 function isDirectory(dir: string): boolean {
   return existsSync(dir) && statSync(dir).isDirectory();
-}
-
-async function confirmClear(io: CliIo, name: string, yes: YesFlags): Promise<void> {
-  io.stdout(`This will DESTROY the current ${name} module, and ALL corresponding data.\n`);
-  if (
-    !(await confirm(io, `Are you sure you want to proceed? [deleting ${name}]`, yes.deleteData))
-  ) {
-    throw new CliError('Aborted.');
-  }
-}
-
-/**
- * The real CLI's `apply_pre_publish_if_needed`: ask the server for a
- * migration plan (404 = new database) and add its token to the publish.
- */
-async function prePublish(
-  client: ApiClient,
-  io: CliIo,
-  name: string,
-  program: string,
-  clear: ClearMode,
-  yes: YesFlags,
-  forceBreakClients: boolean,
-): Promise<Record<string, string>> {
-  io.stdout('Checking for breaking changes...\n');
-  const response = await client.request(
-    'POST',
-    `/v1/database/${encodeURIComponent(name)}/pre_publish`,
-    {
-      body: program,
-      query: { pretty_print_style: 'NoColor', host_type: 'Js' },
-    },
-  );
-  if (response.status === 404) return {};
-  if (!response.ok) {
-    throw new CliError(
-      `Pre-publish check failed with status ${response.status}: ${await response.text()}`,
-    );
-  }
-  const answer = (await response.json()) as PrePublishAnswer;
-  if (answer.ManualMigrate !== undefined) {
-    io.stdout(`${answer.ManualMigrate.reason}\n`);
-    if (clear === 'never') {
-      io.stdout('Aborting publish due to required manual migration.\n');
-      throw new CliError(
-        'Aborting because publishing would require manual migration or deletion of data and --delete-data was not specified.',
-      );
-    }
-    io.stdout('Proceeding with database clear due to --delete-data=on-conflict.\n');
-    await confirmClear(io, name, yes);
-    return { clear: 'true' };
-  }
-  const plan = answer.AutoMigrate;
-  if (plan === undefined) return {};
-  io.stdout(`${plan.migrate_plan}\n`);
-  if (
-    plan.break_clients &&
-    !(await confirm(
-      io,
-      'The above changes will BREAK existing clients. Do you want to proceed?',
-      forceBreakClients || yes.breakClients,
-    ))
-  ) {
-    throw new CliError('Publishing aborted by user');
-  }
-  return { token: plan.token, policy: 'BreakClients' };
 }

@@ -1,0 +1,183 @@
+// The API's settings, read from the environment once at start into a frozen,
+// typed object that is passed down. Nothing else in api/ reads process.env.
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Turns an unset or empty variable into the default before the schema checks it. */
+function withDefault<T extends z.ZodType>(schema: T, fallback: string) {
+  return z.preprocess((value) => (value === undefined || value === '' ? fallback : value), schema);
+}
+
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+}
+
+const port = z.coerce
+  .number({ error: 'expected a TCP port number from 1 to 65535' })
+  .int('expected a TCP port number from 1 to 65535')
+  .min(1, 'expected a TCP port number from 1 to 65535')
+  .max(65535, 'expected a TCP port number from 1 to 65535');
+
+function wholeNumber(min: number, max: number) {
+  const expected = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: expected }).int(expected).min(min, expected).max(max, expected);
+}
+
+function urlWithScheme(schemes: readonly string[], expected: string) {
+  return z.string().refine((text) => {
+    try {
+      return schemes.includes(new URL(text).protocol);
+    } catch {
+      return false;
+    }
+  }, expected);
+}
+
+const publicUrl = urlWithScheme(
+  ['http:', 'https:'],
+  'expected an http:// or https:// URL such as https://kith.example.com',
+)
+  .refine((text) => {
+    const url = new URL(text);
+    return url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  }, 'expected a URL without query, fragment or credentials')
+  // The OIDC issuer must not end with a slash (see the API ↔ module contract).
+  .transform((text) => text.replace(/\/+$/, ''));
+
+const originList = z.string().transform((text, ctx) => {
+  const origins: string[] = [];
+  for (const item of text.split(',').map((part) => part.trim())) {
+    if (item === '') continue;
+    try {
+      origins.push(new URL(item).origin);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected comma-separated origins such as http://127.0.0.1:5173, got "${item}"`,
+      });
+      return z.NEVER;
+    }
+  }
+  return origins;
+});
+
+/**
+ * Every setting: its variable name, its schema and its default. The README's
+ * settings table is checked against this list by a test.
+ */
+export const settingsSchema = z.object({
+  PORT: withDefault(port, '8080'),
+  HOST: withDefault(z.string().min(1), '127.0.0.1'),
+  PUBLIC_URL: withDefault(publicUrl, 'http://127.0.0.1:8080'),
+  KITH_DATA_DIR: withDefault(z.string().min(1), '.data'),
+  DATABASE_URL: optional(
+    urlWithScheme(
+      ['postgres:', 'postgresql:'],
+      'expected a postgres:// URL such as postgres://user@127.0.0.1:5432/kith',
+    ),
+  ),
+  SMTP_URL: optional(
+    urlWithScheme(
+      ['smtp:', 'smtps:'],
+      'expected an smtp:// or smtps:// URL such as smtps://user:pass@mail.example.com',
+    ),
+  ),
+  SMTP_FROM: optional(z.string().min(3).max(200)),
+  SPACETIME_URL: withDefault(
+    urlWithScheme(['http:', 'https:'], 'expected an http:// or https:// URL'),
+    'http://127.0.0.1:3000',
+  ),
+  SPACETIME_DATABASE: withDefault(
+    z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a database name of a-z, 0-9 and -'),
+    'kith',
+  ),
+  LOG_LEVEL: withDefault(
+    z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }),
+    'info',
+  ),
+  SESSION_TTL_HOURS: withDefault(wholeNumber(1, 24 * 365), String(24 * 30)),
+  PASSWORD_RESET_TTL_MINUTES: withDefault(wholeNumber(5, 24 * 60), '60'),
+  TRUST_PROXY_HOPS: withDefault(wholeNumber(0, 10), '0'),
+  TRUSTED_ORIGINS: withDefault(originList, ''),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** No trailing slash; also the OIDC issuer. */
+  readonly publicUrl: string;
+  /** The origin browsers send for the web app: PUBLIC_URL's origin. */
+  readonly publicOrigin: string;
+  /** Origins besides PUBLIC_URL's allowed to make cookie-authenticated calls. */
+  readonly trustedOrigins: readonly string[];
+  /** Absolute path. */
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly smtpFrom: string;
+  readonly spacetimeUrl: string;
+  readonly spacetimeDatabase: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly sessionTtlHours: number;
+  readonly passwordResetTtlMinutes: number;
+  /** How many reverse proxies in front of the API append to X-Forwarded-For. */
+  readonly trustProxyHops: number;
+  /** Cookies get the Secure attribute and the __Host- prefix when PUBLIC_URL is https. */
+  readonly secureCookies: boolean;
+}
+
+/** A setting is missing or malformed; the message names each one and what it expects. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads and checks every setting once. `baseDir` resolves a relative
+ * KITH_DATA_DIR (the repository root when started by `npm start`).
+ */
+export function readConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  baseDir: string = process.cwd(),
+): Config {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'settings');
+      const given = env[name];
+      const shown = given === undefined ? '' : `, got "${isSecretSetting(name) ? '…' : given}"`;
+      return `  ${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return configFromSettings(parsed.data, baseDir);
+}
+
+function isSecretSetting(name: string): boolean {
+  return name === 'DATABASE_URL' || name === 'SMTP_URL';
+}
+
+function configFromSettings(settings: Settings, baseDir: string): Config {
+  const publicUrl = new URL(settings.PUBLIC_URL);
+  return Object.freeze({
+    port: settings.PORT,
+    host: settings.HOST,
+    publicUrl: settings.PUBLIC_URL,
+    publicOrigin: publicUrl.origin,
+    trustedOrigins: Object.freeze([...settings.TRUSTED_ORIGINS]),
+    dataDir: path.resolve(baseDir, settings.KITH_DATA_DIR),
+    databaseUrl: settings.DATABASE_URL,
+    smtpUrl: settings.SMTP_URL,
+    smtpFrom: settings.SMTP_FROM ?? `Kith <no-reply@${publicUrl.hostname}>`,
+    spacetimeUrl: settings.SPACETIME_URL.replace(/\/+$/, ''),
+    spacetimeDatabase: settings.SPACETIME_DATABASE,
+    logLevel: settings.LOG_LEVEL,
+    sessionTtlHours: settings.SESSION_TTL_HOURS,
+    passwordResetTtlMinutes: settings.PASSWORD_RESET_TTL_MINUTES,
+    trustProxyHops: settings.TRUST_PROXY_HOPS,
+    secureCookies: publicUrl.protocol === 'https:',
+  });
+}

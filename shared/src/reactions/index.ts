@@ -1,0 +1,6 @@
+export {
+  isReactionKind,
+  REACTION_EMOJI,
+  REACTION_KINDS,
+  type ReactionKind,
+} from './reaction-kinds';

@@ -1,0 +1,68 @@
+// Creating and refreshing accounts from token claims.
+
+import { DISPLAY_NAME_MAX_LENGTH } from '@kith/shared/limits';
+import { isValidUsername, USERNAME_MAX_LENGTH } from '@kith/shared/names';
+import { SenderError } from 'spacetimedb/server';
+import type { TrustedClaims } from '../auth/token-claims';
+import type { Account, ReducerContext } from '../context';
+
+const USER_ID_MAX_LENGTH = 128;
+
+/**
+ * Creates the sender's account on first connection, or refreshes the username
+ * and role the API put in the token. The display name comes from the token
+ * only once: afterwards it is the member's to change.
+ */
+export function upsertAccountFromClaims(ctx: ReducerContext, claims: TrustedClaims): Account {
+  const username = claims.username ?? '';
+  if (!isValidUsername(username)) {
+    throw new SenderError(
+      `The token's preferred_username "${username}" is not a Kith username (3–${USERNAME_MAX_LENGTH} of a-z, 0-9, _).`,
+    );
+  }
+  if (claims.subject.length === 0 || claims.subject.length > USER_ID_MAX_LENGTH) {
+    throw new SenderError('The token has no usable subject (the API user id).');
+  }
+  const tokenRole = claims.roles.includes('admin') ? 'admin' : 'member';
+  const existing = ctx.db.account.identity.find(ctx.sender);
+  if (existing !== null) {
+    // A name still held by another account here is released by the API's
+    // rename_user, which may not have arrived yet: keep the old one until then.
+    const holder = ctx.db.account.username.find(username);
+    const nextUsername = holder === null ? username : existing.username;
+    if (nextUsername === existing.username && tokenRole === existing.tokenRole) return existing;
+    return ctx.db.account.identity.update({ ...existing, username: nextUsername, tokenRole });
+  }
+  if (ctx.db.account.userId.find(claims.subject) !== null) {
+    throw new SenderError(
+      'This user id already belongs to another identity here (was the token issuer changed?).',
+    );
+  }
+  if (ctx.db.account.username.find(username) !== null) {
+    throw new SenderError(
+      `The username "${username}" is still held by another account; try again in a moment.`,
+    );
+  }
+  const created = ctx.db.account.insert({
+    identity: ctx.sender,
+    userId: claims.subject,
+    username,
+    displayName: initialDisplayName(claims.displayName, username),
+    bio: '',
+    pronouns: '',
+    links: [],
+    avatarMediaId: undefined,
+    bannerMediaId: undefined,
+    pinnedPostId: undefined,
+    tokenRole,
+    joinedAt: ctx.timestamp,
+  });
+  ctx.db.accountSettings.insert({ identity: ctx.sender, hidePresence: false });
+  return created;
+}
+
+function initialDisplayName(name: string | undefined, username: string): string {
+  const trimmed = (name ?? '').trim();
+  if (trimmed.length === 0) return username;
+  return trimmed.slice(0, DISPLAY_NAME_MAX_LENGTH);
+}

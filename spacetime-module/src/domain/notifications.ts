@@ -1,0 +1,100 @@
+// Notifications: one unread row per group key collects every actor ("Ana and
+// 3 others liked your post"); none for your own actions or between people
+// who blocked each other.
+import type { Identity, Timestamp, WriteDb } from '../context';
+import { isBlockedBetween } from './graph';
+
+export type NotificationKind =
+  | 'friend_request'
+  | 'friend_accepted'
+  | 'comment'
+  | 'reply'
+  | 'reaction'
+  | 'mention';
+
+export interface NotificationEvent {
+  readonly recipientId: Identity;
+  readonly actorId: Identity;
+  readonly kind: NotificationKind;
+  /** Events with one key share an unread notification, e.g. `reaction:post:7`. */
+  readonly groupKey: string;
+  readonly postId?: bigint;
+  readonly commentId?: bigint;
+}
+
+export const groupKeys = {
+  friendRequest: () => 'friend_request',
+  friendAccepted: () => 'friend_accepted',
+  commentOnPost: (postId: bigint) => `comment:post:${postId}`,
+  replyToComment: (commentId: bigint) => `reply:comment:${commentId}`,
+  reactionOnPost: (postId: bigint) => `reaction:post:${postId}`,
+  reactionOnComment: (commentId: bigint) => `reaction:comment:${commentId}`,
+  mentionInPost: (postId: bigint) => `mention:post:${postId}`,
+  mentionInComment: (commentId: bigint) => `mention:comment:${commentId}`,
+};
+
+export function notify(db: WriteDb, event: NotificationEvent, now: Timestamp): void {
+  const { recipientId, actorId } = event;
+  if (recipientId.isEqual(actorId)) return;
+  if (db.account.identity.find(recipientId) === null) return;
+  if (isBlockedBetween(db, recipientId, actorId)) return;
+  const unread = unreadGroup(db, recipientId, event.groupKey);
+  if (unread === undefined) {
+    db.notification.insert({
+      id: 0n,
+      recipientId,
+      kind: event.kind,
+      groupKey: event.groupKey,
+      actorIds: [actorId],
+      actorCount: 1,
+      postId: event.postId ?? 0n,
+      commentId: event.commentId ?? 0n,
+      createdAt: now,
+      updatedAt: now,
+      read: false,
+    });
+    return;
+  }
+  const actorIds = [actorId, ...unread.actorIds.filter((a) => !a.isEqual(actorId))];
+  db.notification.id.update({
+    ...unread,
+    actorIds,
+    actorCount: actorIds.length,
+    postId: event.postId ?? unread.postId,
+    commentId: event.commentId ?? unread.commentId,
+    updatedAt: now,
+  });
+}
+
+/** Takes back an actor's part of an unread group (a cancelled request, an undone reaction). */
+export function retract(db: WriteDb, recipientId: Identity, groupKey: string, actorId: Identity) {
+  const unread = unreadGroup(db, recipientId, groupKey);
+  if (unread !== undefined) withoutActor(db, unread, actorId);
+}
+
+/** Removes `actorId` from every notification of `recipientId` (after a block). */
+export function forgetActor(db: WriteDb, recipientId: Identity, actorId: Identity): void {
+  for (const row of [...db.notification.recipientId.filter(recipientId)]) {
+    withoutActor(db, row, actorId);
+  }
+}
+
+type NotificationRow = NonNullable<ReturnType<WriteDb['notification']['id']['find']>>;
+
+function withoutActor(db: WriteDb, row: NotificationRow, actorId: Identity): void {
+  if (!row.actorIds.some((a) => a.isEqual(actorId))) return;
+  const actorIds = row.actorIds.filter((a) => !a.isEqual(actorId));
+  if (actorIds.length === 0) db.notification.id.delete(row.id);
+  else db.notification.id.update({ ...row, actorIds, actorCount: actorIds.length });
+}
+
+function unreadGroup(
+  db: WriteDb,
+  recipientId: Identity,
+  groupKey: string,
+): NotificationRow | undefined {
+  for (const row of db.notification.group.filter([recipientId, groupKey])) {
+    if (!row.read) return row;
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+// The Kith module's schema: every table, all private. Clients read through
+// the views in views/, which decide per sender what each person may see.
+import { type InferSchema, schema } from 'spacetimedb/server';
+import { account, accountSettings } from './tables/account-tables';
+import { comment, commentStats } from './tables/comment-tables';
+import { moduleConfig, serviceSession } from './tables/config-tables';
+import { block, friendRequest, friendship } from './tables/friend-tables';
+import { media } from './tables/media-tables';
+import { adminGrant, auditLog, ban, mute, report } from './tables/moderation-tables';
+import { notification } from './tables/notification-tables';
+import { post, postPurge, postRevision, postStats } from './tables/post-tables';
+import { connection, presence, typing, typingExpiry } from './tables/presence-tables';
+import { rateBucket, rateLimitRule } from './tables/rate-limit-tables';
+import { reaction } from './tables/reaction-tables';
+import { sound } from './tables/sound-tables';
+
+const spacetimedb = schema({
+  moduleConfig,
+  serviceSession,
+  account,
+  accountSettings,
+  connection,
+  presence,
+  typing,
+  typingExpiry,
+  friendRequest,
+  friendship,
+  block,
+  media,
+  post,
+  postRevision,
+  postStats,
+  postPurge,
+  comment,
+  commentStats,
+  reaction,
+  notification,
+  adminGrant,
+  ban,
+  mute,
+  report,
+  auditLog,
+  sound,
+  rateLimitRule,
+  rateBucket,
+});
+
+export default spacetimedb;
+
+export type KithSchema = InferSchema<typeof spacetimedb>;

@@ -1,0 +1,32 @@
+// Accounts as the network sees them, created from the API's token claims.
+import { t, table } from 'spacetimedb/server';
+
+export const account = table(
+  { name: 'account' },
+  {
+    identity: t.identity().primaryKey(),
+    /** The API's user id (the token's `sub`). */
+    userId: t.string().unique(),
+    username: t.string().unique(),
+    displayName: t.string(),
+    bio: t.string(),
+    pronouns: t.string(),
+    links: t.array(t.string()),
+    avatarMediaId: t.option(t.string()),
+    bannerMediaId: t.option(t.string()),
+    pinnedPostId: t.option(t.u64()),
+    /** `admin` when the last token carried the admin role; grants by the owner are in `admin_grant`. */
+    tokenRole: t.string(),
+    /** Indexed so that views can read every account as one range. */
+    joinedAt: t.timestamp().index('btree'),
+  },
+);
+
+/** A person's own settings; nobody else sees them. */
+export const accountSettings = table(
+  { name: 'account_settings' },
+  {
+    identity: t.identity().primaryKey(),
+    hidePresence: t.bool(),
+  },
+);

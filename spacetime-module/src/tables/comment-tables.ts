@@ -1,0 +1,29 @@
+// Threaded comments on posts and their live counts.
+import { t, table } from 'spacetimedb/server';
+import { reactionTallyColumns } from './reaction-tally-columns';
+
+export const comment = table(
+  { name: 'comment' },
+  {
+    id: t.u64().primaryKey().autoInc(),
+    postId: t.u64().index('btree'),
+    /** The comment this one replies to; 0 for a comment on the post itself. */
+    parentId: t.u64().index('btree'),
+    authorId: t.identity().index('btree'),
+    text: t.string(),
+    createdAt: t.timestamp(),
+    editedAt: t.option(t.timestamp()),
+    /** A deleted comment with replies stays as an empty tombstone so the thread keeps its shape. */
+    deletedAt: t.option(t.timestamp()),
+  },
+);
+
+export const commentStats = table(
+  { name: 'comment_stats' },
+  {
+    commentId: t.u64().primaryKey(),
+    postId: t.u64().index('btree'),
+    replies: t.u32(),
+    ...reactionTallyColumns(),
+  },
+);

@@ -44,3 +44,14 @@ export function generateTypeScriptBindings(
     typesFile(def),
   ];
 }
+
+/** The private tables of a module, by canonical name: left out of bindings unless `includePrivate`. */
+export function privateTableNames(module: RawModuleDefV10 | Uint8Array): string[] {
+  return codegenModule(module)
+    .tables.filter((t) => !t.isPublic)
+    .map((t) => t.name);
+}
+
+function codegenModule(module: RawModuleDefV10 | Uint8Array) {
+  return buildCodegenModule(module instanceof Uint8Array ? decodeRawModuleDef(module) : module);
+}

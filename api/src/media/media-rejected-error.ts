@@ -5,7 +5,6 @@ export type MediaRejection =
   | 'invalid_image'
   | 'image_too_large'
   | 'invalid_audio'
-  | 'audio_too_long'
   | 'quota_exceeded';
 
 /** An upload the API will not store, with a message the uploader can act on. */

@@ -111,6 +111,6 @@ async function rewrite(
 }
 
 function invalid(message: string, cause?: unknown): MediaRejectedError {
-  const reason = cause instanceof Error ? cause.message : undefined;
-  return new MediaRejectedError('invalid_audio', message, reason ? { reason } : undefined);
+  const decoder = cause instanceof Error ? cause.message : undefined;
+  return new MediaRejectedError('invalid_audio', message, decoder ? { decoder } : undefined);
 }

@@ -137,11 +137,11 @@ async function decodeOrReject<T>(decode: () => Promise<T>): Promise<T> {
     const message = (error as Error).message;
     if (/pixel limit/i.test(message)) {
       throw new MediaRejectedError('image_too_large', 'The image has too many pixels', {
-        reason: message,
+        decoder: message,
       });
     }
     throw new MediaRejectedError('invalid_image', 'The file could not be decoded as an image', {
-      reason: message,
+      decoder: message,
     });
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -62,7 +62,13 @@ export class LocalMediaStorage implements MediaStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.fileOf(key), { force: true });
+    const file = this.fileOf(key);
+    await rm(file, { force: true });
+    // The media item's folder goes with its last file.
+    await rmdir(path.dirname(file)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'ENOENT' && error.code !== 'EEXIST')
+        throw error;
+    });
   }
 
   publicUrl(key: string): string {

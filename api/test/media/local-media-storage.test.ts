@@ -32,4 +32,19 @@ describe('LocalMediaStorage on disk', () => {
     expect((await stat(file)).size).toBe(9);
     expect(await readdir(path.dirname(file))).toEqual(['image.png']);
   });
+
+  it('removes a media item’s folder with its last file', async () => {
+    const id = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+    const put = (name: string) =>
+      storage.put(mediaKey(id, name, 'webp'), Buffer.from(name), {
+        contentType: 'image/webp',
+        cacheControl: 'public',
+      });
+    await put('image');
+    await put('thumbnail');
+    await storage.delete(mediaKey(id, 'image', 'webp'));
+    expect(await readdir(path.join(dir, id))).toEqual(['thumbnail.webp']);
+    await storage.delete(mediaKey(id, 'thumbnail', 'webp'));
+    expect(await readdir(dir)).not.toContain(id);
+  });
 });

@@ -14,11 +14,12 @@ function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
 
+const PORT_EXPECTED = 'expected a TCP port number from 1 to 65535 (0 picks a free port)';
 const port = z.coerce
-  .number({ error: 'expected a TCP port number from 1 to 65535' })
-  .int('expected a TCP port number from 1 to 65535')
-  .min(1, 'expected a TCP port number from 1 to 65535')
-  .max(65535, 'expected a TCP port number from 1 to 65535');
+  .number({ error: PORT_EXPECTED })
+  .int(PORT_EXPECTED)
+  .min(0, PORT_EXPECTED)
+  .max(65535, PORT_EXPECTED);
 
 function wholeNumber(min: number, max: number) {
   const expected = `expected a whole number from ${min} to ${max}`;

@@ -5,7 +5,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { PersonalDataSource } from '../../src/accounts/account/personal-data.js';
 import { ensureAdminInvite } from '../../src/accounts/invites/admin-invite.js';
-import { createApp } from '../../src/app.js';
+import { createApp, type FeatureRouter } from '../../src/app.js';
 import { type Config, readConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database-schema.js';
 import type { AppEnv } from '../../src/http/app-env.js';
@@ -33,6 +33,8 @@ export interface TestApiOptions {
   /** Settings on top of the test defaults (TRUST_PROXY_HOPS=1 so tests pick their address). */
   readonly env?: Readonly<Record<string, string>>;
   readonly personalDataSources?: readonly PersonalDataSource[];
+  readonly oidc?: FeatureRouter;
+  readonly media?: FeatureRouter;
 }
 
 export const TEST_PASSWORD = 'a long enough test password';
@@ -64,6 +66,8 @@ export async function createTestApi(
     logger: logs.logger,
     mailer,
     personalDataSources: options.personalDataSources,
+    oidc: options.oidc,
+    media: options.media,
   });
   const api: TestApi = {
     app,

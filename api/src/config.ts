@@ -27,13 +27,17 @@ function wholeNumber(min: number, max: number) {
 }
 
 function urlWithScheme(schemes: readonly string[], expected: string) {
-  return z.string().refine((text) => {
-    try {
-      return schemes.includes(new URL(text).protocol);
-    } catch {
-      return false;
-    }
-  }, expected);
+  // abort: later checks parse the URL and must not run on one that failed here.
+  return z.string().refine(
+    (text) => {
+      try {
+        return schemes.includes(new URL(text).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: expected, abort: true },
+  );
 }
 
 const publicUrl = urlWithScheme(

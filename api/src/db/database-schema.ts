@@ -30,6 +30,37 @@ export interface LoginThrottlesTable {
   lockedUntil: Date | null;
 }
 
+export interface MediaTable {
+  id: string;
+  ownerUserId: string;
+  kind: string;
+  contentType: string;
+  byteSize: number;
+  storedBytes: number;
+  width: number;
+  height: number;
+  durationMs: number;
+  placeholder: string;
+  storageKey: string;
+  thumbnailKey: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface MediaUsageTable {
+  userId: string;
+  usedBytes: number;
+}
+
+export interface ModuleCallFailuresTable {
+  id: number;
+  reducer: string;
+  args: ColumnType<Json, string, string>;
+  createdAt: Date;
+  attempts: number;
+  error: string;
+  failedAt: Generated<Date>;
+}
+
 export interface ModuleOutboxTable {
   id: GeneratedAlways<number>;
   reducer: string;
@@ -86,6 +117,9 @@ export interface Database {
   instanceSettings: InstanceSettingsTable;
   invites: InvitesTable;
   loginThrottles: LoginThrottlesTable;
+  media: MediaTable;
+  mediaUsage: MediaUsageTable;
+  moduleCallFailures: ModuleCallFailuresTable;
   moduleOutbox: ModuleOutboxTable;
   passwordResets: PasswordResetsTable;
   rateLimits: RateLimitsTable;

@@ -29,15 +29,26 @@ describe.each(testDatabaseKinds())('account (%s)', (kind) => {
       displayName: '  Pat Q. ',
       email: 'Pat@Example.com',
     });
-    expect(changed.user).toMatchObject({ username: 'pat', displayName: 'Pat Q.', email: 'pat@example.com' });
+    expect(changed.user).toMatchObject({
+      username: 'pat',
+      displayName: 'Pat Q.',
+      email: 'pat@example.com',
+    });
     expect((await pat.expect<UserBody>(200, 'GET', '/v1/account')).user.displayName).toBe('Pat Q.');
 
     const quinn = await api.signUpMember(admin, 'quinn');
-    const taken = await quinn.request<ErrorResponse>('PATCH', '/v1/account', { email: 'pat@example.com' });
+    const taken = await quinn.request<ErrorResponse>('PATCH', '/v1/account', {
+      email: 'pat@example.com',
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('email_taken');
 
-    for (const body of [{ displayName: '' }, { displayName: 'x'.repeat(51) }, { displayName: 'a\u0000b' }, { username: 'renamed' }]) {
+    for (const body of [
+      { displayName: '' },
+      { displayName: 'x'.repeat(51) },
+      { displayName: 'a\u0000b' },
+      { username: 'renamed' },
+    ]) {
       const answer = await quinn.request<ErrorResponse>('PATCH', '/v1/account', body);
       expect(answer.status, JSON.stringify(body)).toBe(400);
       expect(answer.body.error.code).toBe('invalid_request');
@@ -49,7 +60,9 @@ describe.each(testDatabaseKinds())('account (%s)', (kind) => {
   it('exports everything it holds about you, without secrets', async () => {
     const rae = await api.signUpMember(admin, 'rae');
     await rae.expect(200, 'PATCH', '/v1/account', { email: 'rae@example.com' });
-    await api.client().request('POST', '/v1/auth/login', { username: 'rae', password: 'wrong password!' });
+    await api
+      .client()
+      .request('POST', '/v1/auth/login', { username: 'rae', password: 'wrong password!' });
     await api.client().expect(202, 'POST', '/v1/auth/password-reset', { login: 'rae' });
     const data = await rae.expect<Record<string, unknown>>(200, 'GET', '/v1/account/export');
     expect(data).toMatchObject({
@@ -77,13 +90,18 @@ describe.each(testDatabaseKinds())('account (%s)', (kind) => {
   it('deletes the account after the password is confirmed, and queues delete_user for the module', async () => {
     const sam = await api.signUpMember(admin, 'sam');
     const samElsewhere = api.client();
-    await samElsewhere.expect(200, 'POST', '/v1/auth/login', { username: 'sam', password: TEST_PASSWORD });
+    await samElsewhere.expect(200, 'POST', '/v1/auth/login', {
+      username: 'sam',
+      password: TEST_PASSWORD,
+    });
     const { user } = await sam.expect<UserBody>(200, 'GET', '/v1/account');
     await api.db.updateTable('instanceSettings').set({ membersCanInvite: true }).execute();
     await sam.expect(201, 'POST', '/v1/invites', {});
     await api.db.updateTable('instanceSettings').set({ membersCanInvite: false }).execute();
 
-    const wrong = await sam.request<ErrorResponse>('DELETE', '/v1/account', { password: 'not the password' });
+    const wrong = await sam.request<ErrorResponse>('DELETE', '/v1/account', {
+      password: 'not the password',
+    });
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.code).toBe('wrong_password');
     const noBody = await sam.request<ErrorResponse>('DELETE', '/v1/account');
@@ -92,14 +110,31 @@ describe.each(testDatabaseKinds())('account (%s)', (kind) => {
     await sam.expect(204, 'DELETE', '/v1/account', { password: TEST_PASSWORD });
     expect(sam.cookies.size).toBe(0);
     expect((await samElsewhere.request('GET', '/v1/account')).status).toBe(401);
-    expect((await api.client().request('POST', '/v1/auth/login', { username: 'sam', password: TEST_PASSWORD })).status).toBe(401);
+    expect(
+      (
+        await api
+          .client()
+          .request('POST', '/v1/auth/login', { username: 'sam', password: TEST_PASSWORD })
+      ).status,
+    ).toBe(401);
     for (const table of ['sessions', 'passwordResets'] as const) {
-      const rows = await api.db.selectFrom(table).select('id').where('userId', '=', user.id).execute();
+      const rows = await api.db
+        .selectFrom(table)
+        .select('id')
+        .where('userId', '=', user.id)
+        .execute();
       expect(rows, table).toEqual([]);
     }
-    const invites = await api.db.selectFrom('invites').select('id').where('createdBy', '=', user.id).execute();
+    const invites = await api.db
+      .selectFrom('invites')
+      .select('id')
+      .where('createdBy', '=', user.id)
+      .execute();
     expect(invites).toEqual([]);
-    const outbox = await api.db.selectFrom('moduleOutbox').select(['reducer', 'args', 'attempts']).execute();
+    const outbox = await api.db
+      .selectFrom('moduleOutbox')
+      .select(['reducer', 'args', 'attempts'])
+      .execute();
     expect(outbox).toEqual([{ reducer: 'delete_user', args: [user.id], attempts: 0 }]);
 
     // The username is free again.

@@ -28,7 +28,11 @@ describe.each(testDatabaseKinds())('log-in (%s)', (kind) => {
   it('logs in with the right password, whatever the username’s case, and logs out', async () => {
     const client = api.client();
     expect((await logIn(client, '  DORA ', TEST_PASSWORD)).status).toBe(200);
-    const session = await client.expect<{ user: { username: string } }>(200, 'GET', '/v1/auth/session');
+    const session = await client.expect<{ user: { username: string } }>(
+      200,
+      'GET',
+      '/v1/auth/session',
+    );
     expect(session.user.username).toBe('dora');
 
     await client.expect(204, 'POST', '/v1/auth/logout');
@@ -44,7 +48,10 @@ describe.each(testDatabaseKinds())('log-in (%s)', (kind) => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
-    expect(wrong.body.error).toEqual({ code: 'invalid_credentials', message: 'Wrong username or password.' });
+    expect(wrong.body.error).toEqual({
+      code: 'invalid_credentials',
+      message: 'Wrong username or password.',
+    });
   });
 
   it('locks an account after repeated wrong passwords, from any address, then lets it in once the lock ends', async () => {
@@ -62,22 +69,35 @@ describe.each(testDatabaseKinds())('log-in (%s)', (kind) => {
     expect(retryAfter).toBeLessThanOrEqual(LOGIN_THROTTLE_POLICIES.account.baseLockSeconds);
 
     // Another failure after the lock ends doubles the next lock.
-    await sql`UPDATE login_throttles SET locked_until = now() - interval '1 second' WHERE key = 'eve'`.execute(api.db);
+    await sql`UPDATE login_throttles SET locked_until = now() - interval '1 second' WHERE key = 'eve'`.execute(
+      api.db,
+    );
     expect((await logIn(api.client(), 'eve', 'wrong password again')).status).toBe(401);
     const doubled = await logIn(api.client(), 'eve', TEST_PASSWORD);
-    expect(Number(doubled.headers.get('retry-after'))).toBeGreaterThan(LOGIN_THROTTLE_POLICIES.account.baseLockSeconds);
+    expect(Number(doubled.headers.get('retry-after'))).toBeGreaterThan(
+      LOGIN_THROTTLE_POLICIES.account.baseLockSeconds,
+    );
 
-    await sql`UPDATE login_throttles SET locked_until = now() - interval '1 second' WHERE key = 'eve'`.execute(api.db);
+    await sql`UPDATE login_throttles SET locked_until = now() - interval '1 second' WHERE key = 'eve'`.execute(
+      api.db,
+    );
     expect((await logIn(api.client(), 'eve', TEST_PASSWORD)).status).toBe(200);
     // Success forgets the account's failures.
-    const remaining = await api.db.selectFrom('loginThrottles').selectAll().where('key', '=', 'eve').execute();
+    const remaining = await api.db
+      .selectFrom('loginThrottles')
+      .selectAll()
+      .where('key', '=', 'eve')
+      .execute();
     expect(remaining).toEqual([]);
   });
 
   it('locks out unknown usernames too, so a lockout does not reveal whether an account exists', async () => {
     const { threshold } = LOGIN_THROTTLE_POLICIES.account;
-    for (let attempt = 0; attempt <= threshold; attempt++) await logIn(api.client(), 'ghost_user', 'wrong password x');
-    expect((await logIn(api.client(), 'ghost_user', 'wrong password x')).body.error.code).toBe('too_many_attempts');
+    for (let attempt = 0; attempt <= threshold; attempt++)
+      await logIn(api.client(), 'ghost_user', 'wrong password x');
+    expect((await logIn(api.client(), 'ghost_user', 'wrong password x')).body.error.code).toBe(
+      'too_many_attempts',
+    );
   });
 
   it('locks an address that guesses across many accounts, while other addresses still log in', async () => {
@@ -97,7 +117,8 @@ describe.each(testDatabaseKinds())('log-in (%s)', (kind) => {
     const client = api.client();
     let status = 0;
     for (let attempt = 0; attempt < 61 && status !== 429; attempt++) {
-      status = (await client.request('POST', '/v1/auth/login', { username: 'x', password: '' })).status;
+      status = (await client.request('POST', '/v1/auth/login', { username: 'x', password: '' }))
+        .status;
     }
     expect(status).toBe(429);
     const limited = await logIn(client, 'gus', TEST_PASSWORD);
@@ -119,10 +140,23 @@ describe.each(testDatabaseKinds())('log-in (%s)', (kind) => {
 
   it('re-hashes a password stored with weaker parameters at the next login', async () => {
     const { hash } = await import('@node-rs/argon2');
-    const weak = await hash(TEST_PASSWORD, { algorithm: 2, memoryCost: 8192, timeCost: 1, parallelism: 1 });
-    await api.db.updateTable('users').set({ passwordHash: weak }).where('username', '=', 'dora').execute();
+    const weak = await hash(TEST_PASSWORD, {
+      algorithm: 2,
+      memoryCost: 8192,
+      timeCost: 1,
+      parallelism: 1,
+    });
+    await api.db
+      .updateTable('users')
+      .set({ passwordHash: weak })
+      .where('username', '=', 'dora')
+      .execute();
     expect((await logIn(api.client(), 'dora', TEST_PASSWORD)).status).toBe(200);
-    const row = await api.db.selectFrom('users').select('passwordHash').where('username', '=', 'dora').executeTakeFirst();
+    const row = await api.db
+      .selectFrom('users')
+      .select('passwordHash')
+      .where('username', '=', 'dora')
+      .executeTakeFirst();
     expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 });

@@ -16,7 +16,9 @@ interface ReceivedMail {
 function decodeQuotedPrintable(text: string): string {
   return text
     .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) =>
+      String.fromCharCode(Number.parseInt(hex, 16)),
+    );
 }
 
 describe('password reset by email', () => {
@@ -73,14 +75,28 @@ describe('password reset by email', () => {
       token: link?.[1],
       newPassword: 'the emailed new password',
     });
-    await api.client().expect(200, 'POST', '/v1/auth/login', { username: 'olga', password: 'the emailed new password' });
-    expect((await api.client().request('POST', '/v1/auth/login', { username: 'olga', password: TEST_PASSWORD })).status).toBe(401);
+    await api
+      .client()
+      .expect(200, 'POST', '/v1/auth/login', {
+        username: 'olga',
+        password: 'the emailed new password',
+      });
+    expect(
+      (
+        await api
+          .client()
+          .request('POST', '/v1/auth/login', { username: 'olga', password: TEST_PASSWORD })
+      ).status,
+    ).toBe(401);
   });
 
   it('sends nothing for an account without an email address, and says so in the log', async () => {
     const before = received.length;
     const admin = api.client();
-    await admin.expect(200, 'POST', '/v1/auth/login', { username: 'admin_user', password: TEST_PASSWORD });
+    await admin.expect(200, 'POST', '/v1/auth/login', {
+      username: 'admin_user',
+      password: TEST_PASSWORD,
+    });
     await api.client().expect(202, 'POST', '/v1/auth/password-reset', { login: 'admin_user' });
     await eventually(() => {
       expect(api.logs.text()).toMatch(/account without an email address/);

@@ -61,7 +61,13 @@ describe.each(testDatabaseKinds())('passwords (%s)', (kind) => {
     });
     await here.expect(200, 'GET', '/v1/account');
     expect((await elsewhere.request('GET', '/v1/account')).status).toBe(401);
-    expect((await api.client().request('POST', '/v1/auth/login', { username: 'ivan', password: TEST_PASSWORD })).status).toBe(401);
+    expect(
+      (
+        await api
+          .client()
+          .request('POST', '/v1/auth/login', { username: 'ivan', password: TEST_PASSWORD })
+      ).status,
+    ).toBe(401);
     await logIn('ivan', NEW_PASSWORD);
   });
 
@@ -73,14 +79,18 @@ describe.each(testDatabaseKinds())('passwords (%s)', (kind) => {
     expect(link).toMatch(/^http:\/\/kith\.test\/reset-password\?token=[A-Za-z0-9_-]{43}$/);
 
     const token = tokenOf(link);
-    await api.client().expect(204, 'POST', '/v1/auth/password-reset/confirm', { token, newPassword: NEW_PASSWORD });
+    await api
+      .client()
+      .expect(204, 'POST', '/v1/auth/password-reset/confirm', { token, newPassword: NEW_PASSWORD });
     expect((await signedIn.request('GET', '/v1/account')).status).toBe(401);
     await logIn('judy', NEW_PASSWORD);
 
-    const replay = await api.client().request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
-      token,
-      newPassword: 'yet another passphrase',
-    });
+    const replay = await api
+      .client()
+      .request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
+        token,
+        newPassword: 'yet another passphrase',
+      });
     expect(replay.status).toBe(400);
     expect(replay.body.error.code).toBe('reset_link_used');
     await logIn('judy', NEW_PASSWORD);
@@ -111,26 +121,37 @@ describe.each(testDatabaseKinds())('passwords (%s)', (kind) => {
 
     await sql`UPDATE password_resets SET expires_at = now() - interval '1 second'
       WHERE token_hash = encode(sha256(convert_to(${first}, 'UTF8')), 'hex')`.execute(api.db);
-    const expired = await api.client().request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
-      token: first,
-      newPassword: NEW_PASSWORD,
-    });
+    const expired = await api
+      .client()
+      .request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
+        token: first,
+        newPassword: NEW_PASSWORD,
+      });
     expect(expired.body.error.code).toBe('reset_link_expired');
 
-    const forged = await api.client().request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
-      token: 'A'.repeat(43),
-      newPassword: NEW_PASSWORD,
-    });
+    const forged = await api
+      .client()
+      .request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
+        token: 'A'.repeat(43),
+        newPassword: NEW_PASSWORD,
+      });
     expect(forged.status).toBe(400);
     expect(forged.body.error.code).toBe('reset_link_invalid');
 
     // A weak password does not spend the link.
-    const weak = await api.client().request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
-      token: second,
-      newPassword: 'leo is my name',
-    });
+    const weak = await api
+      .client()
+      .request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
+        token: second,
+        newPassword: 'leo is my name',
+      });
     expect(weak.body.error.code).toBe('weak_password');
-    await api.client().expect(204, 'POST', '/v1/auth/password-reset/confirm', { token: second, newPassword: NEW_PASSWORD });
+    await api
+      .client()
+      .expect(204, 'POST', '/v1/auth/password-reset/confirm', {
+        token: second,
+        newPassword: NEW_PASSWORD,
+      });
   });
 
   it('spends a link once even when two requests use it at the same time', async () => {
@@ -139,11 +160,18 @@ describe.each(testDatabaseKinds())('passwords (%s)', (kind) => {
     const token = tokenOf(loggedLinks('mia')[0]);
     const answers = await Promise.all(
       ['first new passphrase', 'second new passphrase'].map((newPassword) =>
-        api.client().request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', { token, newPassword }),
+        api
+          .client()
+          .request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
+            token,
+            newPassword,
+          }),
       ),
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([204, 400]);
-    expect(answers.find((answer) => answer.status === 400)?.body.error.code).toBe('reset_link_used');
+    expect(answers.find((answer) => answer.status === 400)?.body.error.code).toBe(
+      'reset_link_used',
+    );
   });
 
   it('sends at most a few links per account an hour, and limits requests per address', async () => {
@@ -152,7 +180,8 @@ describe.each(testDatabaseKinds())('passwords (%s)', (kind) => {
     expect(loggedLinks('nia')).toHaveLength(3);
     const client = api.client();
     let status = 0;
-    for (let i = 0; i < 6; i++) status = (await client.request('POST', '/v1/auth/password-reset', { login: 'x' })).status;
+    for (let i = 0; i < 6; i++)
+      status = (await client.request('POST', '/v1/auth/password-reset', { login: 'x' })).status;
     expect(status).toBe(429);
   });
 });

@@ -7,7 +7,13 @@ import type { ErrorResponse, TestClient } from '../support/test-client.js';
 import { testDatabaseKinds } from '../support/test-database.js';
 
 interface SessionList {
-  sessions: { id: string; current: boolean; kind: string; ip: string | null; userAgent: string | null }[];
+  sessions: {
+    id: string;
+    current: boolean;
+    kind: string;
+    ip: string | null;
+    userAgent: string | null;
+  }[];
 }
 
 describe.each(testDatabaseKinds())('sessions (%s)', (kind) => {
@@ -21,15 +27,27 @@ describe.each(testDatabaseKinds())('sessions (%s)', (kind) => {
   });
   afterAll(() => api?.close());
 
-  async function logIn(username = 'hana', headers: Record<string, string> = {}): Promise<TestClient> {
+  async function logIn(
+    username = 'hana',
+    headers: Record<string, string> = {},
+  ): Promise<TestClient> {
     const client = api.client();
-    await client.expect(200, 'POST', '/v1/auth/login', { username, password: TEST_PASSWORD }, { headers });
+    await client.expect(
+      200,
+      'POST',
+      '/v1/auth/login',
+      { username, password: TEST_PASSWORD },
+      { headers },
+    );
     return client;
   }
 
   it('sets an httpOnly, SameSite session cookie and a readable CSRF cookie', async () => {
     const client = api.client();
-    const answer = await client.request('POST', '/v1/auth/login', { username: 'hana', password: TEST_PASSWORD });
+    const answer = await client.request('POST', '/v1/auth/login', {
+      username: 'hana',
+      password: TEST_PASSWORD,
+    });
     const [session, csrf] = answer.headers.getSetCookie();
     expect(session).toMatch(/^kith_session=[A-Za-z0-9_-]{43}; /);
     expect(session).toMatch(/; HttpOnly/);
@@ -47,7 +65,12 @@ describe.each(testDatabaseKinds())('sessions (%s)', (kind) => {
 
   it('refuses state changes made with the cookie but without the CSRF token', async () => {
     const client = await logIn();
-    const missing = await client.request<ErrorResponse>('POST', '/v1/invites', {}, { withoutCsrf: true });
+    const missing = await client.request<ErrorResponse>(
+      'POST',
+      '/v1/invites',
+      {},
+      { withoutCsrf: true },
+    );
     expect(missing.status).toBe(403);
     expect(missing.body.error.code).toBe('csrf_failed');
     const wrong = await client.request<ErrorResponse>('POST', '/v1/auth/logout', undefined, {
@@ -61,18 +84,24 @@ describe.each(testDatabaseKinds())('sessions (%s)', (kind) => {
   });
 
   it('refuses state-changing requests from other sites', async () => {
-    const foreign = await api
-      .client()
-      .request<ErrorResponse>('POST', '/v1/auth/login', { username: 'hana', password: TEST_PASSWORD }, {
+    const foreign = await api.client().request<ErrorResponse>(
+      'POST',
+      '/v1/auth/login',
+      { username: 'hana', password: TEST_PASSWORD },
+      {
         headers: { origin: 'https://evil.example' },
-      });
+      },
+    );
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.code).toBe('origin_not_allowed');
-    const crossSite = await api
-      .client()
-      .request<ErrorResponse>('POST', '/v1/auth/login', { username: 'hana', password: TEST_PASSWORD }, {
+    const crossSite = await api.client().request<ErrorResponse>(
+      'POST',
+      '/v1/auth/login',
+      { username: 'hana', password: TEST_PASSWORD },
+      {
         headers: { 'sec-fetch-site': 'cross-site' },
-      });
+      },
+    );
     expect(crossSite.body.error.code).toBe('origin_not_allowed');
     // Our own origin and the configured trusted origin are fine.
     await logIn('hana', { origin: 'http://kith.test' });
@@ -150,13 +179,21 @@ describe.each(testDatabaseKinds())('sessions over https (%s)', (kind) => {
 
   it('uses __Host- cookies with the Secure attribute', async () => {
     const admin = await api.signUpAdmin();
-    const [session, csrf] = (await admin.request('POST', '/v1/auth/login', {
-      username: 'admin_user',
-      password: TEST_PASSWORD,
-    })).headers.getSetCookie();
+    const [session, csrf] = (
+      await admin.request('POST', '/v1/auth/login', {
+        username: 'admin_user',
+        password: TEST_PASSWORD,
+      })
+    ).headers.getSetCookie();
     expect(session).toMatch(/^__Host-kith_session=.*; Path=\/;.*Secure/);
     expect(csrf).toMatch(/^__Host-kith_csrf=.*; Path=\/;.*Secure/);
     await admin.expect(200, 'GET', '/v1/auth/session');
-    await admin.expect(201, 'POST', '/v1/invites', {}, { headers: { origin: 'https://kith.example.com' } });
+    await admin.expect(
+      201,
+      'POST',
+      '/v1/invites',
+      {},
+      { headers: { origin: 'https://kith.example.com' } },
+    );
   });
 });

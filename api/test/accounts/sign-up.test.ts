@@ -3,9 +3,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdminInvite } from '../../src/accounts/invites/admin-invite.js';
-import type { ErrorResponse } from '../support/test-client.js';
 import { createTestApi, TEST_PASSWORD, type TestApi } from '../support/test-api.js';
-import type { TestClient } from '../support/test-client.js';
+import type { ErrorResponse, TestClient } from '../support/test-client.js';
 import { testDatabaseKinds } from '../support/test-database.js';
 
 interface SignedInBody {
@@ -29,14 +28,12 @@ describe.each(testDatabaseKinds())('sign-up (%s)', (kind) => {
   }
 
   function signUp(code: string, username: string, extra: object = {}) {
-    return api
-      .client()
-      .request<SignedInBody & ErrorResponse>('POST', '/v1/auth/signup', {
-        inviteCode: code,
-        username,
-        password: TEST_PASSWORD,
-        ...extra,
-      });
+    return api.client().request<SignedInBody & ErrorResponse>('POST', '/v1/auth/signup', {
+      inviteCode: code,
+      username,
+      password: TEST_PASSWORD,
+      ...extra,
+    });
   }
 
   it('makes the first account the admin through the first-admin invite, which works once', async () => {
@@ -50,23 +47,38 @@ describe.each(testDatabaseKinds())('sign-up (%s)', (kind) => {
 
     const first = await signUp(code, 'Root_Person', { displayName: 'Root Person' });
     expect(first.status).toBe(201);
-    expect(first.body.user).toMatchObject({ username: 'root_person', role: 'admin', displayName: 'Root Person' });
+    expect(first.body.user).toMatchObject({
+      username: 'root_person',
+      role: 'admin',
+      displayName: 'Root Person',
+    });
     expect((await signUp(code, 'second_admin')).body.error.code).toBe('invite_used_up');
     expect(await ensureAdminInvite(api.db, api.config.publicUrl)).toBeUndefined();
 
     admin = api.client();
-    await admin.expect(200, 'POST', '/v1/auth/login', { username: 'root_person', password: TEST_PASSWORD });
+    await admin.expect(200, 'POST', '/v1/auth/login', {
+      username: 'root_person',
+      password: TEST_PASSWORD,
+    });
   });
 
   it('signs up a member with an invite and starts a cookie session', async () => {
     const code = await newInvite();
     const response = await signUp(code, 'bob', { email: 'Bob@Example.com' });
     expect(response.status).toBe(201);
-    expect(response.body.user).toMatchObject({ username: 'bob', role: 'member', displayName: 'bob' });
+    expect(response.body.user).toMatchObject({
+      username: 'bob',
+      role: 'member',
+      displayName: 'bob',
+    });
     expect(response.body.token).toBeUndefined();
     const setCookies = response.headers.getSetCookie().join('\n');
     expect(setCookies).toMatch(/kith_session=[^;]+;.*HttpOnly/);
-    const account = await api.db.selectFrom('users').select('email').where('username', '=', 'bob').executeTakeFirst();
+    const account = await api.db
+      .selectFrom('users')
+      .select('email')
+      .where('username', '=', 'bob')
+      .executeTakeFirst();
     expect(account?.email).toBe('bob@example.com');
   });
 
@@ -94,7 +106,11 @@ describe.each(testDatabaseKinds())('sign-up (%s)', (kind) => {
     expect(expiredAnswer.body.error.code).toBe('invite_expired');
 
     const revoked = await newInvite();
-    const invites = await admin.expect<{ invites: { id: string; usable: boolean }[] }>(200, 'GET', '/v1/invites');
+    const invites = await admin.expect<{ invites: { id: string; usable: boolean }[] }>(
+      200,
+      'GET',
+      '/v1/invites',
+    );
     const usable = invites.invites.filter((invite) => invite.usable);
     expect(usable).toHaveLength(1);
     await admin.expect(204, 'DELETE', `/v1/invites/${usable[0]?.id}`);
@@ -109,7 +125,9 @@ describe.each(testDatabaseKinds())('sign-up (%s)', (kind) => {
   it('keeps the invite use when the sign-up fails', async () => {
     const code = await newInvite();
     expect((await signUp(code, 'bob')).body.error.code).toBe('username_taken');
-    expect((await signUp(code, 'BOB2', { password: 'short' })).body.error.code).toBe('invalid_request');
+    expect((await signUp(code, 'BOB2', { password: 'short' })).body.error.code).toBe(
+      'invalid_request',
+    );
     expect((await signUp(code, 'grace')).status).toBe(201);
   });
 
@@ -117,7 +135,10 @@ describe.each(testDatabaseKinds())('sign-up (%s)', (kind) => {
     const code = await newInvite({ maxUses: 10 });
     const taken = await signUp(code, 'BoB');
     expect(taken.status).toBe(409);
-    expect(taken.body.error).toMatchObject({ code: 'username_taken', message: expect.stringMatching(/taken/) });
+    expect(taken.body.error).toMatchObject({
+      code: 'username_taken',
+      message: expect.stringMatching(/taken/),
+    });
 
     for (const reserved of ['admin', 'Root', 'KITH', 'support', 'everyone', 'null']) {
       const answer = await signUp(code, reserved);
@@ -128,7 +149,9 @@ describe.each(testDatabaseKinds())('sign-up (%s)', (kind) => {
       const answer = await signUp(code, bad);
       expect(answer.status, bad).toBe(400);
       expect(answer.body.error.code, bad).toBe('invalid_request');
-      expect(answer.body.error.details).toEqual([expect.objectContaining({ path: 'body.username' })]);
+      expect(answer.body.error.details).toEqual([
+        expect.objectContaining({ path: 'body.username' }),
+      ]);
     }
   });
 
@@ -138,16 +161,24 @@ describe.each(testDatabaseKinds())('sign-up (%s)', (kind) => {
     expect(tooShort.body.error.details).toEqual([
       { path: 'body.password', message: 'must be at least 10 characters' },
     ]);
-    expect((await signUp(code, 'heidi', { password: 'x'.repeat(257) })).body.error.code).toBe('invalid_request');
-    expect((await signUp(code, 'heidi', { password: 'password123' })).body.error.code).toBe('weak_password');
-    expect((await signUp(code, 'heidi', { password: 'zzzzzzzzzzzz' })).body.error.code).toBe('weak_password');
+    expect((await signUp(code, 'heidi', { password: 'x'.repeat(257) })).body.error.code).toBe(
+      'invalid_request',
+    );
+    expect((await signUp(code, 'heidi', { password: 'password123' })).body.error.code).toBe(
+      'weak_password',
+    );
+    expect((await signUp(code, 'heidi', { password: 'zzzzzzzzzzzz' })).body.error.code).toBe(
+      'weak_password',
+    );
     expect((await signUp(code, 'heidi', { password: 'my name is heidi!' })).body.error.code).toBe(
       'weak_password',
     );
     const email = await signUp(code, 'heidi', { email: 'BOB@example.com' });
     expect(email.status).toBe(409);
     expect(email.body.error.code).toBe('email_taken');
-    expect((await signUp(code, 'heidi', { email: 'not an email' })).body.error.code).toBe('invalid_request');
+    expect((await signUp(code, 'heidi', { email: 'not an email' })).body.error.code).toBe(
+      'invalid_request',
+    );
   });
 
   it('lets exactly one of several simultaneous sign-ups take a username', async () => {
@@ -188,8 +219,13 @@ describe.each(testDatabaseKinds())('sign-up (%s)', (kind) => {
     const client = api.client();
     let last = 0;
     for (let attempt = 0; attempt < 11; attempt++) {
-      last = (await client.request('POST', '/v1/auth/signup', { inviteCode: 'x', username: 'zed', password: TEST_PASSWORD }))
-        .status;
+      last = (
+        await client.request('POST', '/v1/auth/signup', {
+          inviteCode: 'x',
+          username: 'zed',
+          password: TEST_PASSWORD,
+        })
+      ).status;
     }
     expect(last).toBe(429);
     const limited = await client.request<ErrorResponse>('POST', '/v1/auth/signup', {});

@@ -21,7 +21,10 @@ const GARBAGE_BODIES: readonly unknown[] = [
   { username: 'x'.repeat(10_000), password: 'y'.repeat(10_000) },
   { __proto__: { admin: true }, constructor: { prototype: {} } },
   { maxUses: -1, expiresInHours: 1e308, membersCanInvite: 'yes', email: 12, displayName: null },
-  { token: '../../etc/passwd', newPassword: '\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000' },
+  {
+    token: '../../etc/passwd',
+    newPassword: '\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000',
+  },
   { login: '\ud800', username: '\u202eevil', password: '🙂'.repeat(300) },
 ];
 
@@ -42,7 +45,9 @@ describe.each(testDatabaseKinds())('bad input (%s)', (kind) => {
   beforeAll(async () => {
     api = await createTestApi(kind);
     admin = await api.signUpAdmin();
-    const doc = (await api.client().expect<OpenApiDocument>(200, 'GET', '/openapi.json')) as OpenApiDocument;
+    const doc = (await api
+      .client()
+      .expect<OpenApiDocument>(200, 'GET', '/openapi.json')) as OpenApiDocument;
     routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => ({
         method: method.toUpperCase(),
@@ -97,11 +102,20 @@ describe.each(testDatabaseKinds())('bad input (%s)', (kind) => {
   });
 
   it('refuses bodies that are not JSON with 415', async () => {
-    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
-      const headers: Record<string, string> = contentType === '' ? {} : { 'content-type': contentType };
+    for (const contentType of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      '',
+    ]) {
+      const headers: Record<string, string> =
+        contentType === '' ? {} : { 'content-type': contentType };
       const response = await api
         .client()
-        .request<ErrorResponse>('POST', '/v1/auth/login', undefined, { headers, rawBody: 'username=a&password=b' });
+        .request<ErrorResponse>('POST', '/v1/auth/login', undefined, {
+          headers,
+          rawBody: 'username=a&password=b',
+        });
       expect(response.status, contentType).toBe(415);
       expect(response.body.error.code).toBe('unsupported_media_type');
     }
@@ -109,10 +123,12 @@ describe.each(testDatabaseKinds())('bad input (%s)', (kind) => {
 
   it('refuses malformed JSON with 400', async () => {
     for (const rawBody of ['{', '{"username": }', 'undefined', '\u0000', "{'a': 1}"]) {
-      const response = await api.client().request<ErrorResponse>('POST', '/v1/auth/login', undefined, {
-        headers: { 'content-type': 'application/json' },
-        rawBody,
-      });
+      const response = await api
+        .client()
+        .request<ErrorResponse>('POST', '/v1/auth/login', undefined, {
+          headers: { 'content-type': 'application/json' },
+          rawBody,
+        });
       expect(response.status, rawBody).toBe(400);
       expect(response.body.error.code, rawBody).toBe('malformed_json');
     }
@@ -120,10 +136,15 @@ describe.each(testDatabaseKinds())('bad input (%s)', (kind) => {
 
   it('refuses oversized bodies with 413, declared or not', async () => {
     const big = JSON.stringify({ username: 'a', password: 'b'.repeat(MAX_JSON_BODY_BYTES) });
-    const declared = await api.client().request<ErrorResponse>('POST', '/v1/auth/login', undefined, {
-      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) },
-      rawBody: big,
-    });
+    const declared = await api
+      .client()
+      .request<ErrorResponse>('POST', '/v1/auth/login', undefined, {
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(big)),
+        },
+        rawBody: big,
+      });
     expect(declared.status).toBe(413);
     expect(declared.body.error.code).toBe('payload_too_large');
     // A streamed body with no length is counted as it arrives.
@@ -149,7 +170,9 @@ describe.each(testDatabaseKinds())('bad input (%s)', (kind) => {
       ['GET', '/v1/auth/login'],
       ['POST', '/healthz'],
     ] as const) {
-      const response = await api.client().request<ErrorResponse>(method, path, method === 'GET' ? undefined : {});
+      const response = await api
+        .client()
+        .request<ErrorResponse>(method, path, method === 'GET' ? undefined : {});
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(response.body.error.code).toBe('not_found');
     }

@@ -23,9 +23,13 @@ describe('request ids, logs and docs', () => {
     const response = await api.client().request('GET', '/healthz');
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    const line = api.logs.records().find((record) => record.reqId === id && record.msg === 'request');
+    const line = api.logs
+      .records()
+      .find((record) => record.reqId === id && record.msg === 'request');
     expect(line).toMatchObject({ method: 'GET', path: '/healthz', status: 200, level: 'info' });
-    const echoed = await api.client().request('GET', '/healthz', undefined, { headers: { 'x-request-id': 'from-the-proxy-1' } });
+    const echoed = await api
+      .client()
+      .request('GET', '/healthz', undefined, { headers: { 'x-request-id': 'from-the-proxy-1' } });
     expect(echoed.headers.get('x-request-id')).toBe('from-the-proxy-1');
   });
 
@@ -40,9 +44,21 @@ describe('request ids, logs and docs', () => {
     bearer.bearer = signedIn.token;
     await bearer.expect(200, 'GET', '/v1/account');
     const { code } = await admin.expect<{ code: string }>(201, 'POST', '/v1/invites', {});
-    await api.client().request('POST', '/v1/auth/signup', { inviteCode: code, username: 'logged_one', password: TEST_PASSWORD });
+    await api
+      .client()
+      .request('POST', '/v1/auth/signup', {
+        inviteCode: code,
+        username: 'logged_one',
+        password: TEST_PASSWORD,
+      });
     // Something that logs a request body and headers on purpose, to see redaction work.
-    api.logs.logger.info({ body: { password: TEST_PASSWORD, token: signedIn.token }, headers: { authorization: `Bearer ${signedIn.token}`, cookie: 'kith_session=abc' } }, 'debug dump');
+    api.logs.logger.info(
+      {
+        body: { password: TEST_PASSWORD, token: signedIn.token },
+        headers: { authorization: `Bearer ${signedIn.token}`, cookie: 'kith_session=abc' },
+      },
+      'debug dump',
+    );
 
     const text = api.logs.text();
     expect(text).not.toContain(TEST_PASSWORD);
@@ -66,13 +82,18 @@ describe('request ids, logs and docs', () => {
   it('serves an OpenAPI 3.1 description of the routes and the docs page', async () => {
     const doc = await api.client().expect<{
       openapi: string;
-      paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>
+      >;
       components: { schemas: Record<string, unknown> };
     }>(200, 'GET', '/openapi.json');
     expect(doc.openapi).toBe('3.1.0');
     const signUp = doc.paths['/v1/auth/signup']?.post;
     expect(signUp?.requestBody).toBeDefined();
-    expect(Object.keys(signUp?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '409', '429']));
+    expect(Object.keys(signUp?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '400', '409', '429']),
+    );
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining(['User', 'SignUpRequest', 'ErrorResponse', 'Invite']),
     );

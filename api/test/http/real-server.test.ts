@@ -17,7 +17,11 @@ describe('startApi', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'kith-api-'));
-    const config = readConfig({ KITH_DATA_DIR: dataDir, PORT: '0', PUBLIC_URL: 'http://127.0.0.1:8080' });
+    const config = readConfig({
+      KITH_DATA_DIR: dataDir,
+      PORT: '0',
+      PUBLIC_URL: 'http://127.0.0.1:8080',
+    });
     api = await startApi(config, { logger: logs.logger });
   });
   afterAll(async () => {
@@ -43,7 +47,11 @@ describe('startApi', () => {
     expect(signUp.status).toBe(201);
     const cookies = signUp.headers.getSetCookie().map((line) => line.split(';')[0]);
     const csrf = cookies.find((cookie) => cookie?.startsWith('kith_csrf='))?.split('=')[1] ?? '';
-    const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
+    const headers = {
+      cookie: cookies.join('; '),
+      'x-csrf-token': csrf,
+      'content-type': 'application/json',
+    };
     const sessions = await fetch(`${api.url}/v1/sessions`, { headers });
     const body = (await sessions.json()) as { sessions: { ip: string }[] };
     expect(body.sessions[0]?.ip).toMatch(/127\.0\.0\.1/);

@@ -44,7 +44,10 @@ export class TestClient {
   ): Promise<ClientResponse<T>> {
     const headers = new Headers({ 'x-forwarded-for': this.ip, ...options.headers });
     if (this.cookies.size > 0 && !headers.has('cookie')) {
-      headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+      headers.set(
+        'cookie',
+        [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      );
     }
     if (this.bearer !== undefined && !headers.has('authorization')) {
       headers.set('authorization', `Bearer ${this.bearer}`);

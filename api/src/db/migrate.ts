@@ -6,7 +6,12 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely/migration';
+import {
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+} from 'kysely/migration';
 
 const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -26,7 +31,9 @@ class FolderMigrationProvider implements MigrationProvider {
     );
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
-      const module = (await import(pathToFileURL(path.join(migrationFolder, file)).href)) as Partial<Migration>;
+      const module = (await import(
+        pathToFileURL(path.join(migrationFolder, file)).href
+      )) as Partial<Migration>;
       if (typeof module.up !== 'function') {
         throw new MigrationError(`migration ${file} does not export an up function`);
       }

@@ -75,12 +75,10 @@ describe('password reset by email', () => {
       token: link?.[1],
       newPassword: 'the emailed new password',
     });
-    await api
-      .client()
-      .expect(200, 'POST', '/v1/auth/login', {
-        username: 'olga',
-        password: 'the emailed new password',
-      });
+    await api.client().expect(200, 'POST', '/v1/auth/login', {
+      username: 'olga',
+      password: 'the emailed new password',
+    });
     expect(
       (
         await api

@@ -146,12 +146,10 @@ describe.each(testDatabaseKinds())('passwords (%s)', (kind) => {
         newPassword: 'leo is my name',
       });
     expect(weak.body.error.code).toBe('weak_password');
-    await api
-      .client()
-      .expect(204, 'POST', '/v1/auth/password-reset/confirm', {
-        token: second,
-        newPassword: NEW_PASSWORD,
-      });
+    await api.client().expect(204, 'POST', '/v1/auth/password-reset/confirm', {
+      token: second,
+      newPassword: NEW_PASSWORD,
+    });
   });
 
   it('spends a link once even when two requests use it at the same time', async () => {
@@ -160,12 +158,10 @@ describe.each(testDatabaseKinds())('passwords (%s)', (kind) => {
     const token = tokenOf(loggedLinks('mia')[0]);
     const answers = await Promise.all(
       ['first new passphrase', 'second new passphrase'].map((newPassword) =>
-        api
-          .client()
-          .request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
-            token,
-            newPassword,
-          }),
+        api.client().request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
+          token,
+          newPassword,
+        }),
       ),
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([204, 400]);

@@ -44,13 +44,11 @@ describe('request ids, logs and docs', () => {
     bearer.bearer = signedIn.token;
     await bearer.expect(200, 'GET', '/v1/account');
     const { code } = await admin.expect<{ code: string }>(201, 'POST', '/v1/invites', {});
-    await api
-      .client()
-      .request('POST', '/v1/auth/signup', {
-        inviteCode: code,
-        username: 'logged_one',
-        password: TEST_PASSWORD,
-      });
+    await api.client().request('POST', '/v1/auth/signup', {
+      inviteCode: code,
+      username: 'logged_one',
+      password: TEST_PASSWORD,
+    });
     // Something that logs a request body and headers on purpose, to see redaction work.
     api.logs.logger.info(
       {

@@ -5,6 +5,7 @@ import type { Command } from './command.js';
 import { callCommand } from './commands/call-command.js';
 import { deleteCommand } from './commands/delete-command.js';
 import { describeCommand } from './commands/describe-command.js';
+import { devCommand } from './commands/dev-command.js';
 import { generateCommand } from './commands/generate-command.js';
 import { logsCommand } from './commands/logs-command.js';
 import { publishCommand } from './commands/publish-command.js';
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   describeCommand,
   deleteCommand,
   generateCommand,
+  devCommand,
 ];
 
 function overview(): string {

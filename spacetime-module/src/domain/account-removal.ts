@@ -1,7 +1,7 @@
 // Removing an account the API deleted: its rows, its content, and its traces
 // in other people's notifications and counts.
 import type { Account, Timestamp, WriteDb } from '../context';
-import { removeComment } from './comment-removal';
+import { deleteCommentInThread } from './comment-removal';
 import { purgePost } from './post-removal';
 import { removeReaction } from './reaction-removal';
 
@@ -11,7 +11,7 @@ export function removeAccount(db: WriteDb, target: Account, now: Timestamp): voi
   for (const row of [...db.comment.authorId.filter(id)]) {
     // An earlier removal in this loop may have deleted it with its parent.
     const current = db.comment.id.find(row.id);
-    if (current !== null) removeComment(db, current, now);
+    if (current !== null) deleteCommentInThread(db, current, now);
   }
   for (const row of [...db.reaction.reactorId.filter(id)]) removeReaction(db, row);
   for (const row of [...db.friendship.ownerId.filter(id)]) db.friendship.id.delete(row.id);

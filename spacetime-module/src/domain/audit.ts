@@ -6,8 +6,9 @@ export interface AuditEntry {
   readonly targetKind: string;
   readonly targetId: string;
   readonly reason: string;
+  readonly detail?: string;
 }
 
 export function audit(ctx: ReducerContext, entry: AuditEntry): void {
-  ctx.db.auditLog.insert({ id: 0n, actorId: ctx.sender, at: ctx.timestamp, ...entry });
+  ctx.db.auditLog.insert({ id: 0n, actorId: ctx.sender, at: ctx.timestamp, detail: '', ...entry });
 }

@@ -8,7 +8,7 @@ import { countCommentReply, countPostComment } from './tallies';
  * replies keep their place; one without goes, and so does a tombstone parent
  * it leaves without replies.
  */
-export function removeComment(db: WriteDb, target: Comment, now: Timestamp): void {
+export function deleteCommentInThread(db: WriteDb, target: Comment, now: Timestamp): void {
   if (target.deletedAt === undefined) {
     countPostComment(db, target.postId, -1);
     if (target.parentId !== 0n) countCommentReply(db, target.parentId, -1);
@@ -25,7 +25,7 @@ export function removeComment(db: WriteDb, target: Comment, now: Timestamp): voi
   if (target.parentId === 0n) return;
   const parent = db.comment.id.find(target.parentId);
   if (parent !== null && parent.deletedAt !== undefined && !hasReplies(db, parent.id)) {
-    removeComment(db, parent, now);
+    deleteCommentInThread(db, parent, now);
   }
 }
 

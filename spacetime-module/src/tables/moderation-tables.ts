@@ -7,7 +7,8 @@ export const adminGrant = table(
   {
     identity: t.identity().primaryKey(),
     grantedBy: t.identity(),
-    grantedAt: t.timestamp(),
+    /** Indexed so that admin views can read every grant as one range. */
+    grantedAt: t.timestamp().index('btree'),
   },
 );
 
@@ -17,7 +18,7 @@ export const ban = table(
     identity: t.identity().primaryKey(),
     reason: t.string(),
     bannedBy: t.identity(),
-    bannedAt: t.timestamp(),
+    bannedAt: t.timestamp().index('btree'),
   },
 );
 
@@ -27,7 +28,7 @@ export const mute = table(
     identity: t.identity().primaryKey(),
     reason: t.string(),
     mutedBy: t.identity(),
-    mutedAt: t.timestamp(),
+    mutedAt: t.timestamp().index('btree'),
     until: t.timestamp(),
   },
 );
@@ -62,7 +63,10 @@ export const auditLog = table(
     action: t.string(),
     targetKind: t.string(),
     targetId: t.string(),
+    /** Why, in the admin's words. */
     reason: t.string(),
+    /** What the target was, for the record once it is gone (its author, the start of its text). */
+    detail: t.string(),
     at: t.timestamp().index('btree'),
   },
 );

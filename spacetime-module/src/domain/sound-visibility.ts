@@ -1,0 +1,12 @@
+// Which ampersounds a member may play.
+import type { Account, ReadDb, Sound } from '../context';
+import { VisibleContent } from './visibility';
+
+/** Approved sounds of members not in a block with `me`, and every one of `me`'s own. */
+export function soundsVisibleTo(db: ReadDb, me: Account): Sound[] {
+  const visible = new VisibleContent(db, me.identity);
+  const approved = [...db.sound.status.filter('approved')].filter(
+    (row) => !row.ownerId.isEqual(me.identity) && !visible.isBlocked(row.ownerId),
+  );
+  return [...approved, ...db.sound.ownerId.filter(me.identity)];
+}

@@ -1,0 +1,54 @@
+// A member's profile: name, bio, pronouns, links, avatar and banner.
+import {
+  BIO_MAX_LENGTH,
+  DISPLAY_NAME_MAX_LENGTH,
+  PROFILE_LINK_MAX_LENGTH,
+  PROFILE_LINKS_MAX_COUNT,
+  PRONOUNS_MAX_LENGTH,
+} from '@kith/shared/limits';
+import { SenderError, t } from 'spacetimedb/server';
+import { requireMember } from '../auth/member';
+import {
+  requireHttpUrl,
+  requireLength,
+  requireOneOf,
+  requireWrittenText,
+} from '../domain/validation';
+import spacetimedb from '../schema';
+
+const PROFILE_MEDIA_SLOTS = ['avatar', 'banner'] as const;
+
+export const updateProfile = spacetimedb.reducer(
+  { displayName: t.string(), bio: t.string(), pronouns: t.string(), links: t.array(t.string()) },
+  (ctx, { displayName, bio, pronouns, links }) => {
+    const me = requireMember(ctx);
+    requireWrittenText(displayName, 'Your display name', DISPLAY_NAME_MAX_LENGTH);
+    requireLength(bio, 'Your bio', 0, BIO_MAX_LENGTH);
+    requireLength(pronouns, 'Your pronouns', 0, PRONOUNS_MAX_LENGTH);
+    if (links.length > PROFILE_LINKS_MAX_COUNT) {
+      throw new SenderError(`A profile has at most ${PROFILE_LINKS_MAX_COUNT} links.`);
+    }
+    for (const link of links) requireHttpUrl(link, 'Each link', PROFILE_LINK_MAX_LENGTH);
+    ctx.db.account.identity.update({ ...me, displayName, bio, pronouns, links });
+  },
+);
+
+/** Sets the avatar or banner to an image the member uploaded; an empty id clears it. */
+export const setProfileMedia = spacetimedb.reducer(
+  { slot: t.string(), mediaId: t.string() },
+  (ctx, { slot, mediaId }) => {
+    const me = requireMember(ctx);
+    const which = requireOneOf(slot, PROFILE_MEDIA_SLOTS, 'The slot');
+    if (mediaId !== '') {
+      const image = ctx.db.media.mediaId.find(mediaId);
+      if (image === null || image.ownerUserId !== me.userId) {
+        throw new SenderError(`You have no uploaded media ${mediaId}.`);
+      }
+      if (image.kind !== 'image') throw new SenderError(`Your ${which} must be an image.`);
+    }
+    const value = mediaId === '' ? undefined : mediaId;
+    ctx.db.account.identity.update(
+      which === 'avatar' ? { ...me, avatarMediaId: value } : { ...me, bannerMediaId: value },
+    );
+  },
+);

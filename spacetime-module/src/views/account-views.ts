@@ -1,0 +1,28 @@
+// Accounts: your own, your settings, and every member not in a block with you.
+import { t } from 'spacetimedb/server';
+import { VisibleContent } from '../domain/visibility';
+import spacetimedb from '../schema';
+import { account, accountSettings } from '../tables/account-tables';
+import { forMember } from './viewer';
+
+export const myAccount = spacetimedb.view(
+  { name: 'my_account', public: true },
+  t.array(account.rowType),
+  (ctx) => forMember(ctx, (me) => [me]),
+);
+
+export const mySettings = spacetimedb.view(
+  { name: 'my_settings', public: true },
+  t.array(accountSettings.rowType),
+  (ctx) =>
+    forMember(ctx, (me) => {
+      const settings = ctx.db.accountSettings.identity.find(me.identity);
+      return settings === null ? [] : [settings];
+    }),
+);
+
+export const visibleAccount = spacetimedb.view(
+  { name: 'visible_account', public: true },
+  t.array(account.rowType),
+  (ctx) => forMember(ctx, (me) => new VisibleContent(ctx.db, me.identity).accounts()),
+);

@@ -1,0 +1,116 @@
+// What a member sees of moderation (their reports, their mute, the rate
+// limits), and the admin queues: reports, sounds to review, reported
+// content, bans, mutes, grants and the audit log.
+import { Range, t } from 'spacetimedb/server';
+import type { Comment, Post } from '../context';
+import spacetimedb from '../schema';
+import { comment } from '../tables/comment-tables';
+import { adminGrant, auditLog, ban, mute, report } from '../tables/moderation-tables';
+import { post } from '../tables/post-tables';
+import { rateLimitRule } from '../tables/rate-limit-tables';
+import { sound } from '../tables/sound-tables';
+import { forAdmin, forMember } from './viewer';
+
+const REPORT_STATUSES = ['open', 'actioned', 'dismissed'];
+const SOUND_STATUSES = ['pending', 'approved', 'rejected'];
+
+export const myReport = spacetimedb.view(
+  { name: 'my_report', public: true },
+  t.array(report.rowType),
+  (ctx) => forMember(ctx, (me) => [...ctx.db.report.reporterId.filter(me.identity)]),
+);
+
+export const myMute = spacetimedb.view(
+  { name: 'my_mute', public: true },
+  t.array(mute.rowType),
+  (ctx) =>
+    forMember(ctx, (me) => {
+      const row = ctx.db.mute.identity.find(me.identity);
+      return row === null ? [] : [row];
+    }),
+);
+
+export const rateLimit = spacetimedb.view(
+  { name: 'rate_limit', public: true },
+  t.array(rateLimitRule.rowType),
+  (ctx) =>
+    forMember(ctx, () =>
+      ['post', 'comment', 'reaction', 'friend_request', 'report'].flatMap(
+        (action) => ctx.db.rateLimitRule.action.find(action) ?? [],
+      ),
+    ),
+);
+
+export const adminReport = spacetimedb.view(
+  { name: 'admin_report', public: true },
+  t.array(report.rowType),
+  (ctx) =>
+    forAdmin(ctx, () =>
+      REPORT_STATUSES.flatMap((status) => [...ctx.db.report.status.filter(status)]),
+    ),
+);
+
+export const adminSound = spacetimedb.view(
+  { name: 'admin_sound', public: true },
+  t.array(sound.rowType),
+  (ctx) =>
+    forAdmin(ctx, () =>
+      SOUND_STATUSES.flatMap((status) => [...ctx.db.sound.status.filter(status)]),
+    ),
+);
+
+/** Posts with an open report, whoever may otherwise see them. */
+export const adminReportedPost = spacetimedb.view(
+  { name: 'admin_reported_post', public: true },
+  t.array(post.rowType),
+  (ctx) =>
+    forAdmin(ctx, () => {
+      const out = new Map<bigint, Post>();
+      for (const row of ctx.db.report.status.filter('open')) {
+        if (row.targetKind !== 'post') continue;
+        const found = ctx.db.post.id.find(BigInt(row.targetId));
+        if (found !== null) out.set(found.id, found);
+      }
+      return [...out.values()];
+    }),
+);
+
+/** Comments with an open report. */
+export const adminReportedComment = spacetimedb.view(
+  { name: 'admin_reported_comment', public: true },
+  t.array(comment.rowType),
+  (ctx) =>
+    forAdmin(ctx, () => {
+      const out = new Map<bigint, Comment>();
+      for (const row of ctx.db.report.status.filter('open')) {
+        if (row.targetKind !== 'comment') continue;
+        const found = ctx.db.comment.id.find(BigInt(row.targetId));
+        if (found !== null) out.set(found.id, found);
+      }
+      return [...out.values()];
+    }),
+);
+
+export const adminBan = spacetimedb.view(
+  { name: 'admin_ban', public: true },
+  t.array(ban.rowType),
+  (ctx) => forAdmin(ctx, () => [...ctx.db.ban.bannedAt.filter(new Range())]),
+);
+
+export const adminMute = spacetimedb.view(
+  { name: 'admin_mute', public: true },
+  t.array(mute.rowType),
+  (ctx) => forAdmin(ctx, () => [...ctx.db.mute.mutedAt.filter(new Range())]),
+);
+
+export const adminGrantList = spacetimedb.view(
+  { name: 'admin_grant_list', public: true },
+  t.array(adminGrant.rowType),
+  (ctx) => forAdmin(ctx, () => [...ctx.db.adminGrant.grantedAt.filter(new Range())]),
+);
+
+export const adminAuditLog = spacetimedb.view(
+  { name: 'admin_audit_log', public: true },
+  t.array(auditLog.rowType),
+  (ctx) => forAdmin(ctx, () => [...ctx.db.auditLog.at.filter(new Range())]),
+);

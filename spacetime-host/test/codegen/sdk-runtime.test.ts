@@ -64,7 +64,7 @@ describe('generated bindings with the official SDK against the local host', () =
     const [row] = session.inserted;
     expect(row.id).toBe(1n);
     expect(row.owner.isEqual(connected.identity)).toBe(true);
-    expect(row.createdAt).toBeInstanceOf(spacetimedb.Timestamp);
+    expect(typeof row.createdAt.microsSinceUnixEpoch).toBe('bigint');
     expect(row.scalars).toEqual({ ...expected.scalars, f32: 1.5 });
     expect(row.scalars.bytes).toBeInstanceOf(Uint8Array);
     expect(row.specials.owner.isEqual(connected.identity)).toBe(true);
@@ -90,7 +90,11 @@ describe('generated bindings with the official SDK against the local host', () =
     expect(result.byTeam).toEqual([result.byPlayer]);
     expect(result.byTeamAndScore).toEqual([result.byPlayer]);
     expect(result.viaAlias).toEqual([
-      { playerId: 7, wins: 1, lastPlayed: expect.any(spacetimedb.Timestamp) },
+      {
+        playerId: 7,
+        wins: 1,
+        lastPlayed: expect.objectContaining({ microsSinceUnixEpoch: expect.any(BigInt) }),
+      },
     ]);
     expect(result.myThings).toEqual([row]);
     expect(result.firstThing).toEqual([row]);

@@ -9,9 +9,17 @@ import { createAuthRoutes } from './auth/auth-routes.js';
 import { createInviteRoutes } from './invites/invite-routes.js';
 import { createSessionRoutes } from './sessions/session-routes.js';
 
+/**
+ * The path prefixes these routes live under. The JSON guard is registered on
+ * them, not on '*': mounted at /v1, '*' would also cover other features'
+ * routes there (media uploads are multipart).
+ */
+const ACCOUNT_PATHS = ['/auth/*', '/sessions/*', '/account/*', '/invites/*', '/admin/*'];
+
 export function createAccountsRoutes(deps: AccountsDeps) {
   const router = createRouter();
-  router.use('*', jsonBodyGuard());
+  const guard = jsonBodyGuard();
+  for (const paths of ACCOUNT_PATHS) router.use(paths, guard);
   router.route('/', createAuthRoutes(deps));
   router.route('/', createSessionRoutes(deps));
   router.route('/', createAccountRoutes(deps));

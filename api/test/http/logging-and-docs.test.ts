@@ -15,6 +15,7 @@ describe('request ids, logs and docs', () => {
       throw new Error('secret internal detail');
     });
     media.get('/v1/media/fine', (c) => c.json({ fine: true }));
+    media.post('/v1/media/raw', async (c) => c.json({ received: await c.req.text() }));
     api = await createTestApi('pglite', { media });
   });
   afterAll(() => api?.close());
@@ -75,6 +76,14 @@ describe('request ids, logs and docs', () => {
     expect(JSON.stringify(response.body)).not.toContain('secret internal detail');
     const logged = api.logs.records().find((record) => record.msg === 'unhandled error');
     expect(JSON.stringify(logged)).toContain('secret internal detail');
+  });
+
+  it('leaves the bodies of other features’ routes to them (the JSON guard covers account routes only)', async () => {
+    const response = await api.client().request('POST', '/v1/media/raw', undefined, {
+      headers: { 'content-type': 'audio/ogg' },
+      rawBody: 'OggS not json',
+    });
+    expect(response).toMatchObject({ status: 200, body: { received: 'OggS not json' } });
   });
 
   it('serves an OpenAPI 3.1 description of the routes and the docs page', async () => {

@@ -8,6 +8,10 @@ export interface StartSettings {
   /** All local data: the host's commit log and snapshots, later PGlite and media. */
   readonly dataDir: string;
   readonly spacetimePort: number;
+  /** The API's public URL, which is also the issuer of its tokens (the API reads it too). */
+  readonly publicUrl: string;
+  /** Where `npm run dev`'s Vite server answers (Vite's default port). */
+  readonly devWebOrigin: string;
 }
 
 /** Reads and checks the settings `npm start` uses, once; a bad one stops with its name. */
@@ -15,6 +19,8 @@ export function readStartSettings(env: NodeJS.ProcessEnv): StartSettings {
   return {
     dataDir: path.resolve(repoRoot, env.KITH_DATA_DIR || '.data'),
     spacetimePort: parsePort('SPACETIME_PORT', env.SPACETIME_PORT, 3000),
+    publicUrl: parseUrl('PUBLIC_URL', env.PUBLIC_URL, 'http://127.0.0.1:8080'),
+    devWebOrigin: 'http://127.0.0.1:5173',
   };
 }
 
@@ -25,4 +31,18 @@ function parsePort(name: string, text: string | undefined, fallback: number): nu
     throw new Error(`${name} must be a TCP port number from 1 to 65535, got "${text}"`);
   }
   return port;
+}
+
+function parseUrl(name: string, text: string | undefined, fallback: string): string {
+  const value = text === undefined || text === '' ? fallback : text;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} must be an http(s) URL such as ${fallback}, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`${name} must be an http(s) URL such as ${fallback}, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
 }

@@ -8,6 +8,9 @@ export interface OpenedHost {
   close(): Promise<void>;
 }
 
+/** The console part of `CliIo`: what publishing and confirming need. */
+export type ConsoleIo = Pick<CliIo, 'stdout' | 'stderr' | 'prompt'>;
+
 /**
  * Everything a command touches outside its arguments, so commands can be run
  * in-process by tests and by the `spacetime-local` bin alike.

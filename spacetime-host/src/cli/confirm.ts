@@ -1,10 +1,10 @@
-import type { CliIo } from './cli-io.js';
+import type { ConsoleIo } from './cli-io.js';
 
 /**
  * The real CLI's `y_or_n`: skipped (yes) when `force`, otherwise only an
  * explicit `y`/`yes` answer counts; no interactive input means no.
  */
-export async function confirm(io: CliIo, question: string, force: boolean): Promise<boolean> {
+export async function confirm(io: ConsoleIo, question: string, force: boolean): Promise<boolean> {
   if (force) {
     io.stdout('Skipping confirmation due to --yes\n');
     return true;

@@ -1,7 +1,7 @@
 import type { ApiClient } from './api-client.js';
 import { responseError } from './api-client.js';
 import { CliError } from './cli-error.js';
-import type { CliIo } from './cli-io.js';
+import type { ConsoleIo } from './cli-io.js';
 import { confirm } from './confirm.js';
 import type { YesFlags } from './yes-flags.js';
 
@@ -48,7 +48,7 @@ interface PrePublishAnswer {
  */
 export async function publishProgram(
   client: ApiClient,
-  io: CliIo,
+  io: ConsoleIo,
   request: PublishRequest,
 ): Promise<Published> {
   const { name } = request;
@@ -89,7 +89,7 @@ export async function publishProgram(
   };
 }
 
-async function confirmClear(io: CliIo, name: string, yes: YesFlags): Promise<void> {
+async function confirmClear(io: ConsoleIo, name: string, yes: YesFlags): Promise<void> {
   io.stdout(`This will DESTROY the current ${name} module, and ALL corresponding data.\n`);
   if (
     !(await confirm(io, `Are you sure you want to proceed? [deleting ${name}]`, yes.deleteData))
@@ -104,7 +104,7 @@ async function confirmClear(io: CliIo, name: string, yes: YesFlags): Promise<voi
  */
 async function prePublish(
   client: ApiClient,
-  io: CliIo,
+  io: ConsoleIo,
   name: string,
   request: PublishRequest,
 ): Promise<Record<string, string>> {

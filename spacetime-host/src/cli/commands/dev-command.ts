@@ -1,9 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createDevLoop } from '../../dev/dev-loop.js';
-import { writeGenerateTargets } from '../../dev/generate-targets.js';
-import { watchFolder } from '../../dev/watch-folder.js';
+import { startDevSession } from '../../dev/dev-session.js';
 import { ApiClient } from '../api-client.js';
 import { loadConfig } from '../cli-config.js';
 import { CliError, UsageError } from '../cli-error.js';
@@ -11,7 +9,7 @@ import { type Command, type CommandContext, NO_CONFIG_FLAG, SERVER_FLAG } from '
 import { serverToken } from '../credentials.js';
 import { boolFlag, type ParsedArgs, stringFlag } from '../parse-args.js';
 import { type GenerateTarget, loadProjectConfig, type ProjectConfig } from '../project-config.js';
-import { type ClearMode, publishProgram } from '../publish-program.js';
+import type { ClearMode } from '../publish-program.js';
 import { resolveServerUrl } from '../server-url.js';
 import { yesFlags } from '../yes-flags.js';
 import { defaultDataDir, serveDataDir } from './start-command.js';
@@ -68,53 +66,35 @@ export const devCommand: Command = {
       (await loadConfig(ctx.configFile)).defaultServer,
     );
     const embedded = await startHostIfAbsent(ctx, serverUrl, stringFlag(args, 'data-dir'));
-    let client = new ApiClient(serverUrl);
-    client = client.withToken(await serverToken(client, ctx.configFile, ctx.io));
+    const client = new ApiClient(serverUrl);
+    const token = await serverToken(client, ctx.configFile, ctx.io);
 
-    const log = (line: string) => ctx.io.stdout(`${line}\n`);
     ctx.io.stdout(
       `spacetime-local dev: ${plan.database} on ${serverUrl}\n  module   ${plan.modulePath}\n${plan.generate
         .map((t) => `  bindings ${t.outDir} (${t.language})\n`)
         .join('')}`,
     );
-    const skipPublish = boolFlag(args, 'skip-publish');
-    const loop = createDevLoop(
-      {
-        build: () => ctx.io.bundleModule(plan.modulePath),
-        ...(skipPublish
-          ? {}
-          : {
-              publish: (program: string) =>
-                publishProgram(client, ctx.io, {
-                  name: plan.database,
-                  program,
-                  clear,
-                  yes,
-                  // Clients are regenerated right after, so a break is what dev is for.
-                  breakClients: true,
-                }),
-            }),
-        ...(boolFlag(args, 'skip-generate') || plan.generate.length === 0
-          ? {}
-          : { generate: (program: string) => writeGenerateTargets(program, plan.generate) }),
-      },
-      { database: plan.database, log },
-    );
-    await loop.runCycle();
-
-    const watch = await watchFolder(plan.modulePath, (changed) => loop.onFilesChanged(changed), {
-      ignore: plan.generate.map((t) => t.outDir),
+    const session = await startDevSession({
+      serverUrl,
+      token,
+      database: plan.database,
+      modulePath: plan.modulePath,
+      generate: boolFlag(args, 'skip-generate') ? [] : plan.generate,
+      skipPublish: boolFlag(args, 'skip-publish'),
+      clear,
+      yes,
+      io: ctx.io,
+      bundle: (dir) => ctx.io.bundleModule(dir),
     });
     const runCommand = boolFlag(args, 'server-only')
       ? undefined
       : (stringFlag(args, 'run') ?? project?.devRun);
     const clientProcess =
       runCommand === undefined ? undefined : startClient(runCommand, plan.projectDir, ctx);
-    log('Press Ctrl+C to stop.');
+    ctx.io.stdout('Press Ctrl+C to stop.\n');
     await ctx.io.untilStopped();
-    log('Stopping...');
-    await watch.close();
-    await loop.idle();
+    ctx.io.stdout('Stopping...\n');
+    await session.close();
     await stopClient(clientProcess);
     await embedded?.close();
   },

@@ -1,0 +1,435 @@
+// The privacy matrix: for each kind of row, who must receive it and who must
+// never receive it, checked in what each client's cache actually holds.
+//
+// ana posts publicly and to friends; fred is her friend; nina is not; ana
+// blocked blake after blake had commented and reacted; bart was her friend
+// until an admin banned him; adam is an admin but not her friend; the API's
+// service identity reads through its own views only.
+import type { Identity } from 'spacetimedb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../spacetime-host/test/support/temp-dirs.js';
+import { rows } from './support/cache.js';
+import {
+  ADMIN_VIEWS,
+  connectKith,
+  type KithClient,
+  MEMBER_VIEWS,
+  SERVICE_VIEWS,
+  subscribeViews,
+} from './support/kith-client.js';
+import { type TestUser, testUser } from './support/kith-issuer.js';
+import { type KithServer, startKithServer } from './support/kith-server.js';
+import { audioArgs, imageArgs, registerArgs } from './support/media-args.js';
+
+const VIEWERS = ['ana', 'fred', 'nina', 'blake', 'bart', 'adam', 'service'] as const;
+type Viewer = (typeof VIEWERS)[number];
+
+interface World {
+  server: KithServer;
+  users: Record<Exclude<Viewer, 'service'>, TestUser>;
+  clients: Record<Viewer, KithClient>;
+  names: Map<string, string>;
+  media: Record<'public' | 'friends' | 'approvedClip' | 'pendingClip', string>;
+}
+
+const tempDir = useTempDirs();
+let world: World;
+
+beforeAll(async () => {
+  world = await buildWorld(await tempDir());
+}, 120_000);
+
+afterAll(async () => {
+  for (const client of Object.values(world?.clients ?? {})) client.conn.disconnect();
+  await world?.server.close();
+});
+
+async function buildWorld(dataDir: string): Promise<World> {
+  const server = await startKithServer(dataDir);
+  const service = await server.issuer.serviceToken();
+  const users = {
+    ana: testUser('ana'),
+    fred: testUser('fred'),
+    nina: testUser('nina'),
+    blake: testUser('blake'),
+    bart: testUser('bart'),
+    adam: testUser('adam', { roles: ['admin'] }),
+  };
+  const clients = {} as Record<Viewer, KithClient>;
+  for (const [name, user] of Object.entries(users)) {
+    const client = await connectKith(server, await server.issuer.memberToken(user));
+    await subscribeViews(
+      client,
+      name === 'adam' ? [...MEMBER_VIEWS, ...ADMIN_VIEWS] : MEMBER_VIEWS,
+    );
+    clients[name as Viewer] = client;
+  }
+  clients.service = await connectKith(server, service);
+  await subscribeViews(clients.service, [...MEMBER_VIEWS, ...SERVICE_VIEWS]);
+  const names = new Map<string, string>(
+    Object.entries(clients).map(([name, client]) => [client.identity.toHexString(), name]),
+  );
+  const { ana, fred, nina, blake, bart, adam } = clients;
+
+  const media = {
+    public: imageArgs(users.ana.userId),
+    friends: imageArgs(users.ana.userId),
+    approvedClip: audioArgs(users.ana.userId),
+    pendingClip: audioArgs(users.ana.userId),
+  };
+  for (const item of Object.values(media)) {
+    const result = await server.call(service, 'register_media', registerArgs(item));
+    if (!result.ok) throw new Error(result.text);
+  }
+
+  await fred.conn.reducers.sendFriendRequest({ recipient: ana.identity });
+  await ana.conn.reducers.acceptFriendRequest({ requester: fred.identity });
+  await bart.conn.reducers.sendFriendRequest({ recipient: ana.identity });
+  await ana.conn.reducers.acceptFriendRequest({ requester: bart.identity });
+
+  await ana.conn.reducers.createPost({
+    text: 'ana public',
+    mediaIds: [media.public.mediaId],
+    visibility: 'public',
+  });
+  await ana.conn.reducers.createPost({
+    text: 'ana friends',
+    mediaIds: [media.friends.mediaId],
+    visibility: 'friends',
+  });
+  await blake.conn.reducers.createPost({
+    text: 'blake public',
+    mediaIds: [],
+    visibility: 'public',
+  });
+  const posts = new Map(rows(ana, 'visiblePost').map((p) => [p.text, p.id]));
+  const publicPost = posts.get('ana public')!;
+  const friendsPost = posts.get('ana friends')!;
+
+  await fred.conn.reducers.createComment({
+    postId: publicPost,
+    parentId: 0n,
+    text: 'fred on public',
+  });
+  await fred.conn.reducers.createComment({
+    postId: friendsPost,
+    parentId: 0n,
+    text: 'fred on friends',
+  });
+  await blake.conn.reducers.createComment({
+    postId: publicPost,
+    parentId: 0n,
+    text: 'blake on public',
+  });
+  await fred.conn.reducers.reactToPost({ postId: publicPost, kind: 'like' });
+  await fred.conn.reducers.reactToPost({ postId: friendsPost, kind: 'love' });
+  await blake.conn.reducers.reactToPost({ postId: publicPost, kind: 'angry' });
+
+  await ana.conn.reducers.blockAccount({ target: blake.identity });
+  await ana.conn.reducers.editPost({
+    postId: publicPost,
+    text: 'ana public (edited)',
+    mediaIds: [media.public.mediaId],
+  });
+
+  await ana.conn.reducers.createSound({ mediaId: media.approvedClip.mediaId, name: 'airhorn' });
+  await ana.conn.reducers.createSound({ mediaId: media.pendingClip.mediaId, name: 'boing' });
+  const airhorn = rows(ana, 'visibleSound').find((s) => s.name === 'airhorn')!;
+  await adam.conn.reducers.approveSound({ soundId: airhorn.id, note: 'fine' });
+
+  await nina.conn.reducers.sendFriendRequest({ recipient: fred.identity });
+  await nina.conn.reducers.reportContent({
+    targetKind: 'post',
+    targetId: String(publicPost),
+    reason: 'nina reports',
+  });
+  await adam.conn.reducers.banAccount({ username: 'bart', reason: 'spam' });
+
+  for (const client of Object.values(clients)) await client.settle();
+  return {
+    server,
+    users,
+    clients,
+    names,
+    media: {
+      public: media.public.mediaId,
+      friends: media.friends.mediaId,
+      approvedClip: media.approvedClip.mediaId,
+      pendingClip: media.pendingClip.mediaId,
+    },
+  };
+}
+
+const nameOf = (identity: Identity) => world.names.get(identity.toHexString()) ?? '?';
+
+/** What each viewer's cache holds of one kind of row, as readable keys. */
+type Sample = (client: KithClient) => string[];
+
+const matrix: [string, Sample, string, Viewer[]][] = [
+  [
+    'ana’s account',
+    (c) => rows(c, 'visibleAccount').map((a) => a.username),
+    'ana',
+    ['ana', 'fred', 'nina', 'adam'],
+  ],
+  [
+    'blake’s account',
+    (c) => rows(c, 'visibleAccount').map((a) => a.username),
+    'blake',
+    ['fred', 'nina', 'blake', 'adam'],
+  ],
+  [
+    'a public post',
+    (c) => rows(c, 'visiblePost').map((p) => p.text),
+    'ana public (edited)',
+    ['ana', 'fred', 'nina', 'adam'],
+  ],
+  [
+    'a friends-only post',
+    (c) => rows(c, 'visiblePost').map((p) => p.text),
+    'ana friends',
+    ['ana', 'fred'],
+  ],
+  [
+    'a blocked member’s public post',
+    (c) => rows(c, 'visiblePost').map((p) => p.text),
+    'blake public',
+    ['fred', 'nina', 'blake', 'adam'],
+  ],
+  [
+    'the counts of a public post',
+    (c) => rows(c, 'visiblePostStats').map((s) => `${s.like} like, ${s.angry} angry`),
+    '1 like, 1 angry',
+    ['ana', 'fred', 'nina', 'adam'],
+  ],
+  [
+    'the counts of a friends-only post',
+    (c) => rows(c, 'visiblePostStats').map((s) => `${s.love} love`),
+    '1 love',
+    ['ana', 'fred'],
+  ],
+  [
+    'an earlier version of a post',
+    (c) => rows(c, 'myPostRevision').map((r) => r.text),
+    'ana public',
+    ['ana'],
+  ],
+  [
+    'a comment on a public post',
+    (c) => rows(c, 'visibleComment').map((x) => x.text),
+    'fred on public',
+    ['ana', 'fred', 'nina', 'adam'],
+  ],
+  [
+    'a comment on a friends-only post',
+    (c) => rows(c, 'visibleComment').map((x) => x.text),
+    'fred on friends',
+    ['ana', 'fred'],
+  ],
+  [
+    'a blocked member’s comment on a public post',
+    (c) => rows(c, 'visibleComment').map((x) => x.text),
+    'blake on public',
+    ['fred', 'nina', 'adam'],
+  ],
+  [
+    'a reaction on a public post',
+    (c) => rows(c, 'visibleReaction').map((r) => `${nameOf(r.reactorId)} ${r.kind}`),
+    'fred like',
+    ['ana', 'fred', 'nina', 'adam'],
+  ],
+  [
+    'a reaction on a friends-only post',
+    (c) => rows(c, 'visibleReaction').map((r) => `${nameOf(r.reactorId)} ${r.kind}`),
+    'fred love',
+    ['ana', 'fred'],
+  ],
+  [
+    'a blocked member’s reaction',
+    (c) => rows(c, 'visibleReaction').map((r) => `${nameOf(r.reactorId)} ${r.kind}`),
+    'blake angry',
+    ['fred', 'nina', 'adam'],
+  ],
+  [
+    'the image of a public post',
+    (c) => rows(c, 'visibleMedia').map((m) => m.mediaId),
+    'public',
+    ['ana', 'fred', 'nina', 'adam'],
+  ],
+  [
+    'the image of a friends-only post',
+    (c) => rows(c, 'visibleMedia').map((m) => m.mediaId),
+    'friends',
+    ['ana', 'fred'],
+  ],
+  [
+    'the clip of an approved sound',
+    (c) => rows(c, 'visibleMedia').map((m) => m.mediaId),
+    'approvedClip',
+    ['ana', 'fred', 'nina', 'adam'],
+  ],
+  [
+    'the clip of a sound awaiting review',
+    (c) => rows(c, 'visibleMedia').map((m) => m.mediaId),
+    'pendingClip',
+    ['ana', 'adam'],
+  ],
+  [
+    'an approved sound',
+    (c) => rows(c, 'visibleSound').map((s) => s.name),
+    'airhorn',
+    ['ana', 'fred', 'nina', 'adam'],
+  ],
+  [
+    'a sound awaiting review (members’ view)',
+    (c) => rows(c, 'visibleSound').map((s) => s.name),
+    'boing',
+    ['ana'],
+  ],
+  [
+    'a sound awaiting review (review queue)',
+    (c) => rows(c, 'adminSound').map((s) => s.name),
+    'boing',
+    ['adam'],
+  ],
+  [
+    'ana’s presence',
+    (c) => rows(c, 'visiblePresence').map((p) => nameOf(p.identity)),
+    'ana',
+    ['ana', 'fred'],
+  ],
+  [
+    'a friendship (ana’s side)',
+    (c) => rows(c, 'myFriendship').map((f) => `${nameOf(f.ownerId)}→${nameOf(f.friendId)}`),
+    'ana→fred',
+    ['ana'],
+  ],
+  [
+    'a pending friend request',
+    (c) => rows(c, 'myFriendRequest').map((r) => `${nameOf(r.senderId)}→${nameOf(r.recipientId)}`),
+    'nina→fred',
+    ['fred', 'nina'],
+  ],
+  [
+    'a block',
+    (c) => rows(c, 'myBlock').map((b) => `${nameOf(b.blockerId)}→${nameOf(b.blockedId)}`),
+    'ana→blake',
+    ['ana'],
+  ],
+  [
+    'a notification to ana',
+    (c) => rows(c, 'myNotification').map((n) => `to ${nameOf(n.recipientId)}`),
+    'to ana',
+    ['ana'],
+  ],
+  [
+    'a report',
+    (c) => [
+      ...rows(c, 'myReport').map((r) => r.reason),
+      ...rows(c, 'adminReport').map((r) => r.reason),
+    ],
+    'nina reports',
+    ['nina', 'adam'],
+  ],
+  [
+    'a reported friends-only post in the review queue',
+    (c) => rows(c, 'adminReportedPost').map((p) => p.text),
+    'ana public (edited)',
+    ['adam'],
+  ],
+  ['a ban', (c) => rows(c, 'adminBan').map((b) => nameOf(b.identity)), 'bart', ['adam']],
+  ['the audit log', (c) => rows(c, 'adminAuditLog').map((e) => e.action), 'ban', ['adam']],
+];
+
+describe('the privacy matrix', () => {
+  it.each(matrix)('%s reaches exactly the allowed viewers', (_kind, sample, key, allowed) => {
+    const expected = key in world.media ? world.media[key as keyof World['media']] : key;
+    const receivers = VIEWERS.filter((viewer) => sample(world.clients[viewer]).includes(expected));
+    expect(receivers).toEqual(allowed);
+  });
+
+  it('leaves the banned member’s and the service’s member views empty', () => {
+    for (const viewer of ['bart', 'service'] as const) {
+      for (const view of MEMBER_VIEWS) {
+        const accessor = view.replace(/_(.)/g, (_m, c: string) => c.toUpperCase());
+        expect({ view, rows: rows(world.clients[viewer], accessor as 'visiblePost') }).toEqual({
+          view,
+          rows: [],
+        });
+      }
+    }
+  });
+
+  it('gives the admin views nothing to members', () => {
+    for (const viewer of ['ana', 'fred', 'nina'] as const) {
+      expect(rows(world.clients[viewer], 'adminReport')).toEqual([]);
+    }
+  });
+
+  it('shows a member typing to the friends who see the post only', async () => {
+    const { ana, fred, nina, adam } = world.clients;
+    const publicPost = rows(ana, 'visiblePost').find((p) => p.text.startsWith('ana public'))!;
+    await ana.conn.reducers.startTyping({ postId: publicPost.id });
+    for (const client of Object.values(world.clients)) await client.settle();
+    const typing = VIEWERS.filter((viewer) => rows(world.clients[viewer], 'visibleTyping').length);
+    expect(typing).toEqual(['fred']);
+    await ana.conn.reducers.stopTyping({});
+    await fred.settle();
+    expect(rows(fred, 'visibleTyping')).toEqual([]);
+    expect(rows(nina, 'visibleTyping').length + rows(adam, 'visibleTyping').length).toBe(0);
+  });
+});
+
+describe('connections and queries that must see nothing', () => {
+  it('refuses an anonymous connection and anonymous SQL', async () => {
+    const anonymous = await world.server.realtime.auth.issueNewIdentity();
+    await expect(connectKith(world.server, anonymous.token)).rejects.toThrow();
+    await expect(world.server.sql(anonymous.token, 'SELECT * FROM visible_post')).rejects.toThrow(
+      /403/,
+    );
+  });
+
+  it('refuses the banned member a new connection', async () => {
+    const banned = rows(world.clients.adam, 'adminBan')[0]!;
+    expect(world.names.get(banned.identity.toHexString())).toBe('bart');
+    const token = await world.server.issuer.memberToken(world.users.bart);
+    await expect(connectKith(world.server, token)).rejects.toThrow();
+    const refused = await world.server.call(token, 'create_post', ['hi', [], 'public']);
+    expect(refused.text).toMatch(/banned: spam/);
+  });
+
+  it.each([
+    ['a private table', 'SELECT * FROM post'],
+    [
+      'a join through a private table',
+      'SELECT visible_post.* FROM visible_post JOIN post ON visible_post.id = post.id',
+    ],
+    ['the private account table', 'SELECT * FROM account'],
+  ])('refuses a member subscribing to %s', async (_what, query) => {
+    const { nina } = world.clients;
+    await expect(
+      new Promise<void>((resolve, reject) => {
+        nina.conn
+          .subscriptionBuilder()
+          .onApplied(() => resolve())
+          .onError((ctx) => reject(ctx.event ?? new Error('refused')))
+          .subscribe([query]);
+      }),
+    ).rejects.toThrow(/private/i);
+    await nina.settle();
+    expect(rows(nina, 'visiblePost').map((p) => p.text)).not.toContain('ana friends');
+  });
+
+  it('refuses a member one-off SQL on private tables, and serves views for the sender only', async () => {
+    const ninaToken = await world.server.issuer.memberToken(world.users.nina);
+    await expect(world.server.sql(ninaToken, 'SELECT * FROM post')).rejects.toThrow(/private/i);
+    await expect(
+      world.server.sql(
+        ninaToken,
+        'SELECT visible_post.* FROM visible_post JOIN post ON visible_post.id = post.id',
+      ),
+    ).rejects.toThrow(/private/i);
+    const visible = await world.server.sql(ninaToken, 'SELECT * FROM visible_post');
+    expect(visible.map((row) => row.text).sort()).toEqual(['ana public (edited)', 'blake public']);
+  });
+});

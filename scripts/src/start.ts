@@ -1,29 +1,40 @@
-// Starts Kith on embedded defaults: the local SpacetimeDB host with the Kith
-// module published as `kith`. Later issues add the API and the web app here.
-import path from 'node:path';
-import { startLocalHost } from '@kith/spacetime-host';
-import { readStartSettings, repoRoot } from './start-settings.js';
+// `npm start`: Kith on embedded defaults (see start-kith.ts), until Ctrl+C.
+import { ConfigError, startKith } from './start-kith.js';
 
-const settings = readStartSettings(process.env);
-const stdbDir = path.join(settings.dataDir, 'stdb');
+let kith: Awaited<ReturnType<typeof startKith>>;
+try {
+  kith = await startKith(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
-const local = await startLocalHost({ dataDir: stdbDir, port: settings.spacetimePort });
-const published = await local.publishFolder('kith', path.join(repoRoot, 'spacetime-module'));
-
-console.log(`
-Kith is running.
-  SpacetimeDB host   ${local.server.url}   (database "kith", ${published.op})
-  data directory     ${settings.dataDir}
-  owner token        ${path.join(stdbDir, 'owner-token')}
-
-Try: npx spacetime-local sql -s ${local.server.url} kith "SELECT * FROM account"
-Press Ctrl+C to stop.
-`);
+const lines = [
+  '',
+  'Kith is running.',
+  `  Kith (web app)     ${kith.webUrl}`,
+  `  API docs           ${kith.webUrl}/docs`,
+  `  SpacetimeDB        ${kith.spacetimeUrl}   (database "kith"${kith.moduleOp === undefined ? '' : `, ${kith.moduleOp}`})`,
+  `  data directory     ${kith.dataDir}`,
+];
+if (kith.ownerTokenFile !== undefined) {
+  lines.push(`  owner token        ${kith.ownerTokenFile}`);
+}
+if (kith.adminInviteUrl !== undefined) {
+  lines.push(
+    '',
+    'No accounts yet. Open this link to sign up as the admin:',
+    `  ${kith.adminInviteUrl}`,
+  );
+}
+lines.push('', 'Press Ctrl+C to stop.', '');
+console.log(lines.join('\n'));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log('Stopping Kith...');
-    local.close().then(
+    kith.close().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);

@@ -82,10 +82,8 @@ async function planRuns(args: ParsedArgs, io: CliIo): Promise<GenerateRun[]> {
       'spacetime-local reads JavaScript/TypeScript modules only; --bin-path (WebAssembly) is not supported. Use --module-path or --js-path.',
     );
   }
-  for (const other of ['js-path', 'bin-path'] as const) {
-    if (stringFlag(args, other) !== undefined && stringFlag(args, 'module-path') !== undefined) {
-      throw new UsageError(`the argument '--${other}' cannot be used with '--module-path'`, USAGE);
-    }
+  if (stringFlag(args, 'js-path') !== undefined && stringFlag(args, 'module-path') !== undefined) {
+    throw new UsageError("the argument '--js-path' cannot be used with '--module-path'", USAGE);
   }
   const config = boolFlag(args, 'no-config')
     ? undefined

@@ -12,11 +12,24 @@ interface UserBody {
 describe.each(testDatabaseKinds())('account (%s)', (kind) => {
   let api: TestApi;
   let admin: TestClient;
+  const erased: string[] = [];
 
   beforeAll(async () => {
     api = await createTestApi(kind, {
       personalDataSources: [
-        { name: 'extraSection', collect: async (_db, userId) => ({ seenUserId: userId }) },
+        {
+          name: 'extraSection',
+          collect: async (_db, userId) => ({ seenUserId: userId }),
+          // Sees the account still there, inside the deletion's transaction.
+          erase: async (trx, userId) => {
+            const row = await trx
+              .selectFrom('users')
+              .select('username')
+              .where('id', '=', userId)
+              .executeTakeFirst();
+            erased.push(row?.username ?? '(already gone)');
+          },
+        },
       ],
     });
     admin = await api.signUpAdmin();
@@ -136,6 +149,7 @@ describe.each(testDatabaseKinds())('account (%s)', (kind) => {
       .select(['reducer', 'args', 'attempts'])
       .execute();
     expect(outbox).toEqual([{ reducer: 'delete_user', args: [user.id], attempts: 0 }]);
+    expect(erased).toEqual(['sam']);
 
     // The username is free again.
     await api.signUpMember(admin, 'sam');

@@ -149,7 +149,7 @@ export function createAccountRoutes(deps: AccountsDeps) {
       const auth = currentUser(c);
       const who = { userId: auth.userId, username: auth.username, ip: clientAddress(c, hops) };
       await confirmPassword(db, who, c.req.valid('json').password);
-      await deleteAccount(db, auth.userId);
+      await deleteAccount(db, auth.userId, deps.personalDataSources);
       deps.logger.info({ userId: auth.userId }, 'account deleted');
       if (auth.sessionKind === 'cookie') clearSessionCookies(c, config);
       return c.body(null, 204);

@@ -19,3 +19,8 @@ export function postTexts(client: KithClient): string[] {
     .map((row) => row.text)
     .sort();
 }
+
+/** The posts `author` wrote, as `client` holds them. */
+export function postsBy(client: KithClient, author: KithClient) {
+  return rows(client, 'visiblePost').filter((row) => row.authorId.isEqual(author.identity));
+}

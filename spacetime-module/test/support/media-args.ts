@@ -67,3 +67,24 @@ export function registerArgs(media: MediaArgs): unknown[] {
     media.thumbnailUrl,
   ];
 }
+
+/** Registers `media` as the API would, with the service token. */
+export async function registerMedia(
+  server: {
+    call(
+      token: string,
+      reducer: string,
+      args: readonly unknown[],
+    ): Promise<{ ok: boolean; text: string }>;
+    issuer: { serviceToken(): Promise<string> };
+  },
+  media: MediaArgs,
+): Promise<string> {
+  const result = await server.call(
+    await server.issuer.serviceToken(),
+    'register_media',
+    registerArgs(media),
+  );
+  if (!result.ok) throw new Error(`register_media failed: ${result.text}`);
+  return media.mediaId;
+}

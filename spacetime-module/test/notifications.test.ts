@@ -1,0 +1,110 @@
+// Notifications: mentions (only for people who may see the text), read and
+// read-all, nothing for your own actions or between blocked people.
+import { describe, expect, it } from 'vitest';
+import { postsBy, rows } from './support/cache.js';
+import { useSharedKith } from './support/shared-kith.js';
+import { befriend } from './support/use-kith.js';
+
+const kith = useSharedKith();
+
+describe('mentions', () => {
+  it('notify mentioned members who can see the post, once per text', async () => {
+    const ana = await kith.member('ana');
+    const fred = await kith.member('fred');
+    const nina = await kith.member('nina');
+    await befriend(ana, fred);
+    await fred.conn.reducers.markAllNotificationsRead({});
+    const text = `hey @${fred.username} and @${nina.username} and @${ana.username} @nobody_here`;
+    await ana.conn.reducers.createPost({ text, mediaIds: [], visibility: 'friends' });
+    await fred.settle();
+    await nina.settle();
+    const unread = rows(fred, 'myNotification').filter((n) => !n.read);
+    expect(unread.map((n) => n.kind)).toEqual(['mention']);
+    // nina cannot see a friends-only post, so she hears nothing of it.
+    expect(rows(nina, 'myNotification')).toEqual([]);
+    expect(rows(ana, 'myNotification').filter((n) => n.kind === 'mention')).toEqual([]);
+    // An edit tells only people newly mentioned.
+    const created = postsBy(ana, ana)[0]!;
+    const cat = await kith.member('cat');
+    await befriend(ana, cat);
+    await ana.conn.reducers.editPost({
+      postId: created.id,
+      text: `${text} and @${cat.username}`,
+      mediaIds: [],
+    });
+    await fred.settle();
+    await cat.settle();
+    expect(rows(fred, 'myNotification').filter((n) => !n.read)).toHaveLength(1);
+    expect(rows(cat, 'myNotification').map((n) => n.kind)).toContain('mention');
+  });
+
+  it('in comments notify with the comment', async () => {
+    const ana = await kith.member('ana');
+    const bob = await kith.member('bob');
+    await ana.conn.reducers.createPost({ text: 'thread', mediaIds: [], visibility: 'public' });
+    const onPost = postsBy(ana, ana)[0]!;
+    await ana.conn.reducers.createComment({
+      postId: onPost.id,
+      parentId: 0n,
+      text: `cc @${bob.username}`,
+    });
+    await bob.settle();
+    const [mention] = rows(bob, 'myNotification');
+    expect(mention).toMatchObject({ kind: 'mention', postId: onPost.id });
+    expect(mention?.commentId).not.toBe(0n);
+  });
+
+  it('do not notify people in a block with the author', async () => {
+    const ana = await kith.member('ana');
+    const bob = await kith.member('bob');
+    await bob.conn.reducers.blockAccount({ target: ana.identity });
+    await ana.conn.reducers.createPost({
+      text: `hi @${bob.username}`,
+      mediaIds: [],
+      visibility: 'public',
+    });
+    await bob.settle();
+    expect(rows(bob, 'myNotification')).toEqual([]);
+  });
+});
+
+describe('reading notifications', () => {
+  it('marks one read, then all; a new event after reading starts a new group', async () => {
+    const ana = await kith.member('ana');
+    await ana.conn.reducers.createPost({
+      text: 'likes please',
+      mediaIds: [],
+      visibility: 'public',
+    });
+    const onPost = postsBy(ana, ana)[0]!;
+    const bob = await kith.member('bob');
+    await bob.conn.reducers.sendFriendRequest({ recipient: ana.identity });
+    await bob.conn.reducers.reactToPost({ postId: onPost.id, kind: 'like' });
+    await ana.settle();
+    const [first] = rows(ana, 'myNotification');
+    await ana.conn.reducers.markNotificationRead({ notificationId: first!.id });
+    expect(
+      rows(ana, 'myNotification')
+        .filter((n) => n.read)
+        .map((n) => n.id),
+    ).toEqual([first!.id]);
+    await ana.conn.reducers.markAllNotificationsRead({});
+    expect(rows(ana, 'myNotification').every((n) => n.read)).toBe(true);
+    const cat = await kith.member('cat');
+    await cat.conn.reducers.reactToPost({ postId: onPost.id, kind: 'love' });
+    await ana.settle();
+    const unread = rows(ana, 'myNotification').filter((n) => !n.read);
+    expect(unread.map((n) => [n.kind, n.actorCount])).toEqual([['reaction', 1]]);
+  });
+
+  it('refuses marking someone else’s notification', async () => {
+    const ana = await kith.member('ana');
+    const bob = await kith.member('bob');
+    await bob.conn.reducers.sendFriendRequest({ recipient: ana.identity });
+    await ana.settle();
+    const [notice] = rows(ana, 'myNotification');
+    await expect(
+      bob.conn.reducers.markNotificationRead({ notificationId: notice!.id }),
+    ).rejects.toThrow(`You have no notification ${notice!.id}.`);
+  });
+});

@@ -1,6 +1,7 @@
 // The API started as `npm start` starts it: a real listening server on a
 // PGlite folder, with the first-admin link, cookies over real HTTP, and the
 // client address from the socket.
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,5 +71,21 @@ describe('startApi', () => {
       body: JSON.stringify({ username: 'first', password: TEST_PASSWORD }),
     });
     expect(login.status).toBe(200);
+  });
+});
+
+describe('npm start -w api with a bad setting', () => {
+  it('stops with exit code 1 and a message naming the setting', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: path.join(import.meta.dirname, '../..'),
+      env: { ...process.env, PORT: 'abc', PUBLIC_URL: 'kith.example.com', DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration:');
+    expect(result.stderr).toMatch(/PORT: expected a TCP port number/);
+    expect(result.stderr).toMatch(/PUBLIC_URL: expected an http:\/\/ or https:\/\/ URL/);
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });

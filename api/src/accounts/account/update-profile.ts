@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database-schema.js';
 import type { UserRow } from '../account-schemas.js';
-import { duplicateAccountError } from '../auth/sign-up.js';
+import { duplicateAccountError } from '../duplicate-account-error.js';
 
 export interface ProfileChange {
   readonly displayName?: string;
@@ -10,25 +10,31 @@ export interface ProfileChange {
   readonly email?: string | null;
 }
 
+const USER_COLUMNS = ['id', 'username', 'displayName', 'email', 'role', 'createdAt'] as const;
+
 export async function updateProfile(
   db: Kysely<Database>,
   userId: string,
   change: ProfileChange,
 ): Promise<UserRow> {
+  const set = {
+    ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
+    ...(change.email !== undefined ? { email: change.email } : {}),
+  };
+  if (Object.keys(set).length === 0) {
+    return db
+      .selectFrom('users')
+      .select(USER_COLUMNS)
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+  }
   try {
-    const query = db.updateTable('users').where('id', '=', userId);
-    const set: { displayName?: string; email?: string | null } = {};
-    if (change.displayName !== undefined) set.displayName = change.displayName;
-    if (change.email !== undefined) set.email = change.email;
-    const returning = ['id', 'username', 'displayName', 'email', 'role', 'createdAt'] as const;
-    if (Object.keys(set).length === 0) {
-      return await db
-        .selectFrom('users')
-        .select(returning)
-        .where('id', '=', userId)
-        .executeTakeFirstOrThrow();
-    }
-    return await query.set(set).returning(returning).executeTakeFirstOrThrow();
+    return await db
+      .updateTable('users')
+      .set(set)
+      .where('id', '=', userId)
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
   } catch (error) {
     throw duplicateAccountError(error) ?? error;
   }

@@ -2,11 +2,10 @@
 // the account and the session commit together or not at all; the unique
 // username and email indexes decide races between identical sign-ups.
 import type { Kysely } from 'kysely';
-import { isUniqueViolation } from '../../db/database-errors.js';
 import type { Database } from '../../db/database-schema.js';
-import { ApiError } from '../../http/api-error.js';
 import type { SessionKind } from '../../http/app-env.js';
 import type { UserRow } from '../account-schemas.js';
+import { duplicateAccountError } from '../duplicate-account-error.js';
 import { redeemInvite } from '../invites/redeem-invite.js';
 import { hashPassword } from '../passwords/password-hasher.js';
 import { checkPasswordStrength } from '../passwords/password-rules.js';
@@ -64,14 +63,4 @@ export async function signUp(db: Kysely<Database>, request: SignUpRequest): Prom
   } catch (error) {
     throw duplicateAccountError(error) ?? error;
   }
-}
-
-export function duplicateAccountError(error: unknown): ApiError | undefined {
-  if (isUniqueViolation(error, 'users_username_key')) {
-    return new ApiError('username_taken', 'That username is taken; choose another.');
-  }
-  if (isUniqueViolation(error, 'users_email_key')) {
-    return new ApiError('email_taken', 'That email address belongs to another account.');
-  }
-  return undefined;
 }

@@ -85,16 +85,6 @@ export function animatedWebp(count = 3, size = 24): Promise<Buffer> {
     .toBuffer();
 }
 
-/** A JPEG of about `bytes` bytes (noise compresses badly), for size limits and benchmarks. */
-export async function noisyJpeg(bytes: number): Promise<Buffer> {
-  const side = Math.ceil(Math.sqrt(bytes / 1.2));
-  const raw = Buffer.alloc(side * side * 3);
-  for (let i = 0; i < raw.length; i++) raw[i] = (Math.imul(i, 2654435761) >>> 13) & 0xff;
-  return sharp(raw, { raw: { width: side, height: side, channels: 3 } })
-    .jpeg({ quality: 95 })
-    .toBuffer();
-}
-
 export type AudioKind = 'mp3' | 'opus' | 'vorbis' | 'wav' | 'm4a';
 
 const ENCODER_ARGS: Record<AudioKind, { args: string[]; extension: string }> = {
@@ -122,4 +112,26 @@ export async function audioClip(kind: AudioKind, seconds: number): Promise<Buffe
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A camera-like JPEG of `width`×`height`: smooth light with sensor-like grain,
+ * about 1 MB at 2400×1600 (what a phone shares after its own downscaling).
+ */
+export function photoLikeJpeg(width = 2400, height = 1600): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3);
+  let state = 12345;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      const grain = ((state >>> 24) % 21) - 10;
+      const i = (y * width + x) * 3;
+      pixels[i] = Math.max(0, Math.min(255, 60 + (x * 150) / width + grain));
+      pixels[i + 1] = Math.max(0, Math.min(255, 90 + (y * 120) / height + grain));
+      pixels[i + 2] = Math.max(0, Math.min(255, 140 + 60 * Math.sin((x + y) / 90) + grain));
+    }
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }

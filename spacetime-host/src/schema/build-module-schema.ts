@@ -17,6 +17,7 @@ import {
 } from './raw-module-def.js';
 import { attachSchedules } from './schedule-schemas.js';
 import { buildTableSchema } from './table-schema-builder.js';
+import { checkTypeNames } from './type-names.js';
 import { convertTypespaceNames } from './typespace-case-conversion.js';
 
 /** Decodes and validates what `__describe_module__` returned. Throws ModuleDefError. */
@@ -51,6 +52,7 @@ export function buildModuleSchema(def: RawModuleDefV10): ModuleSchema {
   const policy = section('CaseConversionPolicy')?.tag ?? 'SnakeCase';
   const typespace: Typespace = { types: convertTypespaceNames(declared.types, policy) };
   const names = new NameResolver(policy, section('ExplicitNames')?.entries ?? []);
+  checkTypeNames(section('Types') ?? [], names);
 
   let nextIndexId = 0;
   const tables: TableSchema[] = [];

@@ -175,6 +175,52 @@ describe('buildModuleSchema validation', () => {
     ).toMatch(/increment/);
   });
 
+  it('rejects two types with one name after case conversion, as SpacetimeDB does', () => {
+    const named = (sourceName: string, ty: number, scope: string[] = []) => ({
+      sourceName: { scope, sourceName },
+      ty,
+      customOrdering: true,
+    });
+    const withTypes = (types: ReturnType<typeof named>[], policy?: 'None') =>
+      moduleDef({
+        types: [thingRow, Ty.product({ x: Ty.U8 }), Ty.U32],
+        extra: [
+          { tag: 'Types', value: types },
+          ...(policy
+            ? [{ tag: 'CaseConversionPolicy' as const, value: { tag: policy, value: none } }]
+            : []),
+        ],
+      });
+
+    expect(errorsOf(withTypes([named('Things', 0), named('Things', 1)]))).toEqual([
+      'name `Things` is used for multiple types',
+    ]);
+    // Type names are PascalCase unless the policy is None.
+    expect(errorsOf(withTypes([named('things', 0), named('Things', 1)]))).toEqual([
+      'name `Things` is used for multiple types',
+    ]);
+    expect(
+      buildModuleSchema(withTypes([named('things', 0), named('Things', 1)], 'None')),
+    ).toBeDefined();
+    // SpacetimeDB's own case (validate/v10.rs, duplicate_type_name): the scope is part of the name.
+    expect(
+      errorsOf(
+        withTypes([
+          named('Duplicate', 2, ['scope1', 'scope2']),
+          named('Duplicate', 1, ['scope1', 'scope2']),
+        ]),
+      ),
+    ).toEqual(['name `Scope1::Scope2::Duplicate` is used for multiple types']);
+    expect(
+      buildModuleSchema(
+        withTypes([named('Things', 0), named('Things', 1, ['lib']), named('Other', 2)]),
+      ),
+    ).toBeDefined();
+    expect(errorsOf(withTypes([named('Things', 0), named('9Lives', 1)]))).toEqual([
+      'identifier `9Lives` starts with an invalid character',
+    ]);
+  });
+
   it('rejects reserved and invalid names', () => {
     expect(
       errorsOf(moduleDef({ tables: [table({ sourceName: 'st_things' })] })).join('\n'),

@@ -189,6 +189,28 @@ describe('decodeModuleSchema on a richer module', () => {
 });
 
 describe('decodeModuleSchema rejects', () => {
+  // The SDK names a table's row type after the table, PascalCase.
+  function primitivesModule(objectName: string): Uint8Array {
+    const { schema, table, t } = lib;
+    const value = t!.object!(objectName, { a: t!.u8!(), b: t!.string!() });
+    const everyPrimitive = table!(
+      { name: 'every_primitive', public: true },
+      { id: t!.u32!().primaryKey!(), value },
+    );
+    return describeModule(schema!({ everyPrimitive }));
+  }
+
+  it('a table whose row type has the name of another type, and accepts it renamed', () => {
+    expect(() => decodeModuleSchema(primitivesModule('EveryPrimitive'))).toThrow(
+      'name `EveryPrimitive` is used for multiple types',
+    );
+    expect(() => decodeModuleSchema(primitivesModule('every_primitive'))).toThrow(
+      'name `EveryPrimitive` is used for multiple types',
+    );
+    const schema = decodeModuleSchema(primitivesModule('PrimitiveValues'));
+    expect(schema.tables.map((table) => table.name)).toEqual(['every_primitive']);
+  });
+
   it('unsupported versions and garbage', () => {
     expect(() => decodeModuleSchema(Uint8Array.of(1))).toThrow(
       /unsupported module definition version V9/,

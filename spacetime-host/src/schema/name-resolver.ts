@@ -44,6 +44,15 @@ export class NameResolver {
     return name === undefined ? undefined : this.checked(name);
   }
 
+  /**
+   * One segment of a named type's scoped name. Types have PascalCase names
+   * unless the policy is None, so `every_primitive` and `EveryPrimitive` are
+   * the same type name.
+   */
+  typeSegment(source: string): string {
+    return this.checked(this.policy === 'None' ? source : convertCase(source, 'pascal'));
+  }
+
   /** Columns, parameters and other plain identifiers. */
   plain(source: string): string {
     return this.checked(this.convert(source));

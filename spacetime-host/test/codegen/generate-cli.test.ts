@@ -194,7 +194,7 @@ describe('spacetime-local generate', () => {
     expect(notBuilt.stderr).toMatch(/^Error: could not bundle .*broken.*index\.ts/);
     expect(notDescribed.code).toBe(1);
     expect(notDescribed.stderr).toContain('Error: could not extract schema:');
-    expect(notDescribed.stderr).toContain('duplicate type name `Thing`');
+    expect(notDescribed.stderr).toContain('name `Thing` is used for multiple types');
     expect(await tree(out)).toEqual(before);
   });
 });

@@ -81,6 +81,10 @@ export function connectKith(server: KithServer, token: string): Promise<KithClie
       .withUri(server.url)
       .withDatabaseName(KITH_DB)
       .withToken(token)
+      // The SDK decompresses each compressed frame asynchronously, so a small
+      // uncompressed frame can overtake a large compressed one that arrived
+      // before it; uncompressed frames keep arrival order, which settle() needs.
+      .withCompression('none')
       .onConnect((conn, identity) => {
         connected = true;
         resolve({ conn, identity, disconnected, settle: () => settle(conn) });

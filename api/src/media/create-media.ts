@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database-schema.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { Logger } from '../logging/logger.js';
 import { LocalMediaStorage } from '../storage/local-media-storage.js';
@@ -8,7 +9,6 @@ import { S3MediaStorage } from '../storage/s3-media-storage.js';
 import { createMediaRoutes } from './media-routes.js';
 import type { MediaServiceDeps } from './media-service-deps.js';
 import type { MediaConfig } from './media-settings.js';
-import type { MediaDatabase } from './media-tables.js';
 import { createLocalMediaRoutes } from './serve-local-media-routes.js';
 
 export interface Media {
@@ -22,7 +22,7 @@ export interface Media {
 /** Media uploads on the configured storage. */
 export function createMedia(options: {
   readonly config: MediaConfig;
-  readonly db: Kysely<MediaDatabase>;
+  readonly db: Kysely<Database>;
   readonly logger: Logger;
   /** Usually the outbox drainer's wake(). */
   readonly onModuleCallQueued?: () => void;

@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
+import type { Database } from '../db/database-schema.js';
 import { ApiError } from '../http/api-error.js';
 import { enqueueModuleCall } from '../module-outbox/enqueue-module-call.js';
 import { type MediaActor, mayDeleteMedia } from './media-policy.js';
 import { releaseQuota } from './media-quota.js';
 import type { MediaServiceDeps } from './media-service-deps.js';
-import type { MediaDatabase } from './media-tables.js';
 
 /**
  * Deletes a media item: its row goes, its bytes are given back to the
@@ -52,10 +52,7 @@ export async function deleteUserMedia(deps: MediaServiceDeps, userId: string): P
   return ids.length;
 }
 
-async function removeRows(
-  trx: Transaction<MediaDatabase>,
-  ids: readonly string[],
-): Promise<string[]> {
+async function removeRows(trx: Transaction<Database>, ids: readonly string[]): Promise<string[]> {
   const deleted = await trx
     .deleteFrom('media')
     .where('id', 'in', ids)

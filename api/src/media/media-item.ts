@@ -1,6 +1,6 @@
+import type { MediaTable } from '../db/database-schema.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import type { MediaKind } from './media-format.js';
-import type { MediaTable } from './media-tables.js';
 
 /** A stored media item as the client sees it, and as the module registers it. */
 export interface MediaItem {

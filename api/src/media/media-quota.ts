@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { MediaDatabase } from './media-tables.js';
+import type { Database } from '../db/database-schema.js';
 
-type Db = Kysely<MediaDatabase> | Transaction<MediaDatabase>;
+type Db = Kysely<Database> | Transaction<Database>;
 
 /** Bytes the user has stored now. */
 export async function usedBytes(db: Db, userId: string): Promise<number> {
@@ -20,7 +20,7 @@ export async function usedBytes(db: Db, userId: string): Promise<number> {
  * Returns false, changing nothing, when the upload does not fit.
  */
 export async function reserveQuota(
-  trx: Transaction<MediaDatabase>,
+  trx: Transaction<Database>,
   userId: string,
   bytes: number,
   quotaBytes: number,
@@ -38,7 +38,7 @@ export async function reserveQuota(
 
 /** Gives back the bytes of deleted media. */
 export async function releaseQuota(
-  trx: Transaction<MediaDatabase>,
+  trx: Transaction<Database>,
   userId: string,
   bytes: number,
 ): Promise<void> {

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database-schema.js';
 import type { Logger } from '../logging/logger.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import type { MediaLimits } from './media-limits.js';
-import type { MediaDatabase } from './media-tables.js';
 
 /** What the media services work with. */
 export interface MediaServiceDeps {
-  readonly db: Kysely<MediaDatabase>;
+  readonly db: Kysely<Database>;
   readonly storage: MediaStorage;
   readonly limits: MediaLimits;
   readonly logger: Logger;

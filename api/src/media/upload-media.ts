@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { MediaTable } from '../db/database-schema.js';
 import { enqueueModuleCall } from '../module-outbox/enqueue-module-call.js';
 import { mediaKey } from '../storage/media-key.js';
 import { type MediaFormat, sniffMediaFormat } from './media-format.js';
@@ -6,7 +7,6 @@ import { type MediaItem, mediaItemOf } from './media-item.js';
 import { reserveQuota, usedBytes } from './media-quota.js';
 import { MediaRejectedError } from './media-rejected-error.js';
 import { IMMUTABLE_CACHE_CONTROL, type MediaServiceDeps } from './media-service-deps.js';
-import type { MediaTable } from './media-tables.js';
 import { processAudio } from './process-audio.js';
 import { processImage } from './process-image.js';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database-schema.js';
 import type { Logger } from '../logging/logger.js';
-import type { MediaDatabase } from '../media/media-tables.js';
 import type { TokenIssuer } from '../oidc/token-issuer.js';
 import { advisoryDrainLock, inProcessDrainLock } from './drain-lock.js';
 import { OutboxDrainer } from './outbox-drainer.js';
@@ -9,7 +9,7 @@ import { ServiceTokenSource } from './service-token-source.js';
 
 /** The drainer of module_outbox, calling the module at SPACETIME_URL with the service token. */
 export function createOutboxDrainer(options: {
-  readonly db: Kysely<MediaDatabase>;
+  readonly db: Kysely<Database>;
   readonly databaseKind: 'postgres' | 'pglite';
   /** SPACETIME_URL, no trailing slash. */
   readonly spacetimeUrl: string;

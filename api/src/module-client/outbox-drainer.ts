@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database-schema.js';
 import type { Logger } from '../logging/logger.js';
-import type { MediaDatabase } from '../media/media-tables.js';
 import type { DrainLock } from './drain-lock.js';
 import type { ReducerCaller } from './reducer-caller.js';
 import { DEFAULT_RETRY_DELAYS, type RetryDelays, retryDelayMs } from './retry-delay.js';
 
 export interface OutboxDrainerOptions {
-  readonly db: Kysely<MediaDatabase>;
+  readonly db: Kysely<Database>;
   readonly call: ReducerCaller;
   readonly lock: DrainLock;
   readonly logger: Logger;

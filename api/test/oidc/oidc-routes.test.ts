@@ -1,8 +1,6 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/accounts/sessions/create-session.js';
-import type { Database } from '../../src/db/database-schema.js';
 import { signedInUser, type TestUser } from '../media/support/media-test-app.js';
 import {
   databaseKinds,
@@ -109,7 +107,7 @@ describe.each(databaseKinds())('OIDC routes on %s', (kind) => {
       401,
       'invalid_token',
     );
-    const ended = await createSession(database.db as unknown as Kysely<Database>, {
+    const ended = await createSession(database.db, {
       userId: alice.id,
       kind: 'bearer',
       ttlHours: 1,
@@ -132,7 +130,7 @@ describe.each(databaseKinds())('OIDC routes on %s', (kind) => {
   });
 
   it('asks a cookie session for its CSRF token before issuing', async () => {
-    const session = await createSession(database.db as unknown as Kysely<Database>, {
+    const session = await createSession(database.db, {
       userId: alice.id,
       kind: 'cookie',
       ttlHours: 1,

@@ -9,13 +9,12 @@ import type { Database } from '../../../src/db/database-schema.js';
 import type { AppEnv } from '../../../src/http/app-env.js';
 import { createRouter } from '../../../src/http/create-router.js';
 import { handleError, handleNotFound } from '../../../src/http/error-handler.js';
-import type { MediaDatabase } from '../../../src/media/media-tables.js';
 import { createTestUser } from './test-database.js';
 
 export const silentLogger = pino({ level: 'silent' });
 
 /** An app with the API's error handling and sessions around `routers`. */
-export function testApp(db: Kysely<MediaDatabase>, ...routers: OpenAPIHono<AppEnv>[]) {
+export function testApp(db: Kysely<Database>, ...routers: OpenAPIHono<AppEnv>[]) {
   const app = createRouter();
   app.onError(handleError);
   app.notFound(handleNotFound);
@@ -24,7 +23,7 @@ export function testApp(db: Kysely<MediaDatabase>, ...routers: OpenAPIHono<AppEn
     c.set('requestId', 'test');
     return next();
   });
-  app.use('*', authenticate(db as unknown as Kysely<Database>, { secureCookies: false }));
+  app.use('*', authenticate(db, { secureCookies: false }));
   for (const router of routers) app.route('/', router);
   return app;
 }
@@ -37,12 +36,12 @@ export interface TestUser {
 }
 
 export async function signedInUser(
-  db: Kysely<MediaDatabase>,
+  db: Kysely<Database>,
   username: string,
   role: 'member' | 'admin' = 'member',
 ): Promise<TestUser> {
   const id = await createTestUser(db, username, role);
-  const session = await createSession(db as unknown as Kysely<Database>, {
+  const session = await createSession(db, {
     userId: id,
     kind: 'bearer',
     ttlHours: 1,

@@ -5,13 +5,13 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../../../src/db/database.js';
+import type { Database } from '../../../src/db/database-schema.js';
 import { migrateToLatest } from '../../../src/db/migrate.js';
-import type { MediaDatabase } from '../../../src/media/media-tables.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface TestDatabase {
-  readonly db: Kysely<MediaDatabase>;
+  readonly db: Kysely<Database>;
   readonly kind: DatabaseKind;
   close(): Promise<void>;
 }
@@ -25,7 +25,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   if (kind === 'pglite') {
     const opened = await openDatabase({ kind: 'pglite', dataDir: undefined });
     await migrateToLatest(opened.db);
-    return { db: opened.db as Kysely<MediaDatabase>, kind, close: () => opened.close() };
+    return { db: opened.db, kind, close: () => opened.close() };
   }
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL is not set');
@@ -36,7 +36,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   const opened = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 8 });
   await migrateToLatest(opened.db);
   return {
-    db: opened.db as Kysely<MediaDatabase>,
+    db: opened.db,
     kind,
     async close() {
       await opened.close();
@@ -59,7 +59,7 @@ async function withAdmin(url: string, use: (client: pg.Client) => Promise<unknow
 
 /** A member or admin account, as the accounts feature would have made it. */
 export async function createTestUser(
-  db: Kysely<MediaDatabase>,
+  db: Kysely<Database>,
   username: string,
   role: 'member' | 'admin' = 'member',
 ): Promise<string> {

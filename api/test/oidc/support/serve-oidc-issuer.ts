@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { Kysely } from 'kysely';
-import type { MediaDatabase } from '../../../src/media/media-tables.js';
+import type { Database } from '../../../src/db/database-schema.js';
 import { DataDirSigningKeys } from '../../../src/oidc/data-dir-signing-keys.js';
 import type { KeyRotationTimes } from '../../../src/oidc/key-rotation-policy.js';
 import { createOidcRoutes } from '../../../src/oidc/oidc-routes.js';
@@ -34,7 +34,7 @@ export interface ServedIssuer {
 
 /** Serves the routes with keys in a fresh data directory (or the keys given). */
 export async function serveOidcIssuer(
-  db: Kysely<MediaDatabase>,
+  db: Kysely<Database>,
   options: { keys?: SigningKeys } = {},
 ): Promise<ServedIssuer> {
   const server = createServer();

@@ -1,6 +1,5 @@
 import { MigrationDataError, migrateState } from '../datastore/migrate-state.js';
-import type { ModuleHost } from '../runtime/module-host.js';
-import { ModuleInstance } from '../runtime/module-instance.js';
+import { describeModuleBundle } from '../runtime/describe-module-bundle.js';
 import { planMigration } from '../schema/migration.js';
 import type { ModuleSchema } from '../schema/module-schema.js';
 import { Database, type DatabaseConfig } from './database.js';
@@ -76,26 +75,10 @@ export function planUpdate(
 /** Loads `program` once to read its schema, refusing modules that do not load or validate. */
 function describeModule(program: string, services: DatabaseServices): ModuleSchema {
   try {
-    const instance = ModuleInstance.load(program, INERT_HOST);
-    return services.decodeSchema(instance.rawModuleDef);
+    return services.decodeSchema(describeModuleBundle(program));
   } catch (error) {
     throw new PublishError(error instanceof Error ? error.message : String(error), {
       cause: error,
     });
   }
 }
-
-/** A host for a module that is only described, never called. */
-const INERT_HOST: ModuleHost = {
-  databaseIdentity: 0n,
-  scheduledTables: new Set(),
-  jwtPayload: () => undefined,
-  log: () => {},
-  scheduleImmediate: () => {},
-  beginProcedureTx: () => {
-    throw new Error('a module being described cannot open transactions');
-  },
-  commitProcedureTx: () => {},
-  abortProcedureTx: () => {},
-  checkScheduledRow: () => {},
-};

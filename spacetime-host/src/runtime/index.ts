@@ -1,4 +1,5 @@
 export { BundleError, type BundleOptions, bundleModule } from './bundle-module.js';
+export { describeModuleBundle } from './describe-module-bundle.js';
 export { Errno, type ErrnoCode, isErrno, strerror } from './errno.js';
 export { nowMicros } from './host-syscalls.js';
 export { lowerBundle } from './lower-bundle.js';

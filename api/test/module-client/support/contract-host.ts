@@ -1,6 +1,6 @@
 // The local SpacetimeDB host (spacetime-host) running the contract fixture
-// module as database `kith`, trusting a given issuer: what the API meets in
-// production, on 127.0.0.1.
+// module (or the Kith module) as database `kith`, trusting a given issuer:
+// what the API meets in production, on 127.0.0.1.
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,11 @@ import { type LocalHost, startLocalHost } from '@kith/spacetime-host';
 export const CONTRACT_MODULE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../fixtures/kith-contract-module',
+);
+/** The Kith module itself (spacetime-module/), which implements the same contract. */
+export const KITH_MODULE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../spacetime-module',
 );
 export const DATABASE = 'kith';
 
@@ -39,6 +44,7 @@ export async function startContractHost(
   dataDir: string,
   issuer: string,
   port = 0,
+  moduleDir = CONTRACT_MODULE,
 ): Promise<ContractHost> {
   const host = await startLocalHost({ dataDir, port, allowInsecureLocalIssuers: true });
   const url = host.server.url;
@@ -49,7 +55,7 @@ export async function startContractHost(
       body: JSON.stringify(args),
     });
   try {
-    await host.publishFolder(DATABASE, CONTRACT_MODULE);
+    await host.publishFolder(DATABASE, moduleDir);
     const configured = await callAsOwner('configure_auth', [issuer, 'kith']);
     if (!configured.ok)
       throw new Error(`configure_auth: ${configured.status} ${await configured.text()}`);

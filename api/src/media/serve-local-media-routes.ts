@@ -53,7 +53,9 @@ export function createLocalMediaRoutes(storage: LocalMediaStorage) {
       object = await storage.get(key, range);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      c.header('Content-Range', `bytes */${(await storage.get(key))?.size ?? 0}`);
+      const whole = await storage.get(key);
+      whole?.body.destroy();
+      c.header('Content-Range', `bytes */${whole?.size ?? 0}`);
       return c.json(
         {
           error: { code: 'invalid_request', message: 'The range starts past the end of the file.' },
@@ -74,6 +76,15 @@ export function createLocalMediaRoutes(storage: LocalMediaStorage) {
     if (c.req.header('if-none-match') === object.etag) {
       object.body.destroy();
       return c.body(null, 304, headers);
+    }
+    if (c.req.method === 'HEAD') {
+      // Hono answers HEAD with the GET route; the file need not be read.
+      object.body.destroy();
+      const length = object.range ? object.range.end - object.range.start + 1 : object.size;
+      return c.body(null, object.range ? 206 : 200, {
+        ...headers,
+        'Content-Length': String(length),
+      });
     }
     const body = Readable.toWeb(object.body) as ReadableStream<Uint8Array>;
     if (object.range === undefined) {

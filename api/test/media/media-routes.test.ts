@@ -153,6 +153,11 @@ describe.each(databaseKinds())('media routes on %s', (kind) => {
     expect((await part.arrayBuffer()).byteLength).toBe(4);
     const past = await fetchPublic(media.url, { range: `bytes=${size + 10}-` });
     expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe(`bytes */${size}`);
+    const head = await app.request(media.url.slice(BASE.length), { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(size));
+    expect(head.headers.get('content-type')).toBe('image/png');
   });
 
   it('cuts a long clip to the limit and says so', async () => {

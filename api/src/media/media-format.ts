@@ -46,6 +46,8 @@ const M4A: MediaFormat = {
 const BY_DETECTED_EXTENSION: Readonly<Record<string, MediaFormat>> = {
   jpg: JPEG,
   png: PNG,
+  // An animated PNG is still a PNG; libvips decodes its first frame, which is what is kept.
+  apng: PNG,
   webp: WEBP,
   gif: GIF,
   mp3: MP3,

@@ -3,9 +3,11 @@
 // PostgreSQL when DATABASE_URL is set; this process sends the load. Each
 // login verifies an argon2id hash (19 MiB, 2 passes) and writes a session,
 // so the figures are bound by argon2; the bench also times argon2 alone and
-// a cheap authenticated route for comparison.
+// a cheap authenticated route for comparison. CPU per operation (the API
+// process's, or this process's for argon2 alone, all threads) is printed too:
+// on a shared machine it moves less than the rates do.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +30,25 @@ interface Measurement {
   readonly count: number;
   readonly seconds: number;
   readonly latenciesMs: number[];
+  /** CPU the measured process spent per operation (all its threads). */
+  readonly cpuMsPerOp: number;
+}
+
+/** A process's CPU time so far, from /proc (Linux): user + system, all threads. */
+type CpuClock = () => Promise<number>;
+
+const ownCpu: CpuClock = async () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+function processCpu(pid: number): CpuClock {
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  return async () => {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -37,7 +58,7 @@ function percentile(sorted: number[], p: number): number {
 function report(measurement: Measurement): string {
   const sorted = [...measurement.latenciesMs].sort((a, b) => a - b);
   const rate = measurement.count / measurement.seconds;
-  return `| ${measurement.label} | ${rate.toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} ms | ${percentile(sorted, 99).toFixed(1)} ms |`;
+  return `| ${measurement.label} | ${rate.toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} ms | ${percentile(sorted, 99).toFixed(1)} ms | ${measurement.cpuMsPerOp.toFixed(1)} ms |`;
 }
 
 /** Runs `count` calls of `task`, `concurrency` at a time. */
@@ -45,10 +66,12 @@ async function load(
   label: string,
   count: number,
   concurrency: number,
+  cpu: CpuClock,
   task: (index: number) => Promise<void>,
 ): Promise<Measurement> {
   const latenciesMs: number[] = [];
   let next = 0;
+  const cpuBefore = await cpu();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -59,7 +82,9 @@ async function load(
       }
     }),
   );
-  return { label, count, seconds: (performance.now() - started) / 1000, latenciesMs };
+  const seconds = (performance.now() - started) / 1000;
+  const cpuMsPerOp = ((await cpu()) - cpuBefore) / count;
+  return { label, count, seconds, latenciesMs, cpuMsPerOp };
 }
 
 async function freePort(): Promise<number> {
@@ -167,13 +192,15 @@ async function main(): Promise<void> {
         `argon2id verify alone, in process, ${concurrency} at a time`,
         100,
         concurrency,
+        ownCpu,
         async () => {
           if (!(await verifyPassword(hash, PASSWORD))) throw new Error('verify failed');
         },
       );
       results.push(report(argon));
     }
-    await load('warm-up', 40, 4, async (index) => {
+    const serverCpu = processCpu(child.pid ?? 0);
+    await load('warm-up', 40, 4, serverCpu, async (index) => {
       await logIn(index);
     });
     for (const concurrency of CONCURRENCY_LEVELS) {
@@ -181,6 +208,7 @@ async function main(): Promise<void> {
         `\`POST /v1/auth/login\`, ${concurrency} in flight`,
         LOGINS_PER_LEVEL,
         concurrency,
+        serverCpu,
         async (index) => {
           await logIn(index);
         },
@@ -188,15 +216,21 @@ async function main(): Promise<void> {
       results.push(report(measurement));
     }
     const token = await logIn(0);
-    const account = await load('`GET /v1/account` (bearer), 16 in flight', 4000, 16, async () => {
-      const response = await pool.request({
-        method: 'GET',
-        path: '/v1/account',
-        headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '10.255.0.1' },
-      });
-      await response.body.dump();
-      if (response.statusCode !== 200) throw new Error(`account answered ${response.statusCode}`);
-    });
+    const account = await load(
+      '`GET /v1/account` (bearer), 16 in flight',
+      4000,
+      16,
+      serverCpu,
+      async () => {
+        const response = await pool.request({
+          method: 'GET',
+          path: '/v1/account',
+          headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '10.255.0.1' },
+        });
+        await response.body.dump();
+        if (response.statusCode !== 200) throw new Error(`account answered ${response.statusCode}`);
+      },
+    );
     results.push(report(account));
 
     console.log(
@@ -205,8 +239,8 @@ async function main(): Promise<void> {
         .join(' ')}`,
     );
     console.log(`UV_THREADPOOL_SIZE: ${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}\n`);
-    console.log('| what | per second | p50 | p99 |');
-    console.log('|---|---|---|---|');
+    console.log('| what | per second | p50 | p99 | CPU per operation |');
+    console.log('|---|---|---|---|---|');
     for (const line of results) console.log(line);
   } finally {
     await pool.close();

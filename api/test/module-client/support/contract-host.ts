@@ -4,7 +4,6 @@
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LocalHost, startLocalHost } from '@kith/spacetime-host';
 
 export const CONTRACT_MODULE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -16,6 +15,31 @@ export const KITH_MODULE = path.join(
   '../../../../spacetime-module',
 );
 export const DATABASE = 'kith';
+
+/**
+ * The part of `@kith/spacetime-host`'s startLocalHost these tests use. The
+ * host is imported at run time only: its sources are written for NodeNext,
+ * and type-checking them again under the API's Bundler settings fails.
+ */
+interface LocalHost {
+  readonly server: { readonly url: string };
+  readonly owner: { readonly token: string };
+  publishFolder(name: string, moduleDir: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+type StartLocalHost = (options: {
+  dataDir: string;
+  port: number;
+  allowInsecureLocalIssuers: boolean;
+}) => Promise<LocalHost>;
+
+const HOST_PACKAGE = '@kith/spacetime-host';
+
+async function loadStartLocalHost(): Promise<StartLocalHost> {
+  const host = (await import(HOST_PACKAGE)) as { startLocalHost: StartLocalHost };
+  return host.startLocalHost;
+}
 
 export interface ContractHost {
   readonly url: string;
@@ -46,6 +70,7 @@ export async function startContractHost(
   port = 0,
   moduleDir = CONTRACT_MODULE,
 ): Promise<ContractHost> {
+  const startLocalHost = await loadStartLocalHost();
   const host = await startLocalHost({ dataDir, port, allowInsecureLocalIssuers: true });
   const url = host.server.url;
   const callAsOwner = (reducer: string, args: unknown[]) =>

@@ -15,6 +15,21 @@ export class Connections {
     this.#callers.delete(connectionId);
   }
 
+  has(connectionId: bigint): boolean {
+    return this.#callers.has(connectionId);
+  }
+
+  /** Every connected client, in the order they connected. */
+  callers(): Caller[] {
+    return [...this.#callers.values()];
+  }
+
+  /** Takes over every client of `previous` (the database an update replaced), which forgets them. */
+  adopt(previous: Connections): void {
+    for (const [id, caller] of previous.#callers) this.#callers.set(id, caller);
+    previous.#callers.clear();
+  }
+
   jwtPayload(connectionId: bigint): string | undefined {
     return this.#callers.get(connectionId)?.jwtPayload;
   }

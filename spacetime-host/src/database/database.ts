@@ -29,6 +29,7 @@ import { executeProcedure } from './execute-procedure.js';
 import { executeReducer, type ReducerContext } from './execute-reducer.js';
 import { FunctionCatalog } from './function-catalog.js';
 import { ModuleLogs } from './module-logs.js';
+import { type ModuleSwap, Succession, type SwapListener } from './module-swap.js';
 import { runImmediate } from './run-immediate.js';
 import { runSql } from './run-sql.js';
 import { ScheduleKeeper } from './schedule-keeper.js';
@@ -74,6 +75,7 @@ export class Database implements DatabaseHandle, ModuleHost {
   readonly #logs: ModuleLogs;
   readonly #schedules: ScheduleKeeper;
   readonly #connections = new Connections();
+  readonly #succession = new Succession((message) => this.#systemLog('error', message));
   /** SQL's `SET`/`SHOW` variables (SpacetimeDB's `st_var`); kept in memory. */
   readonly #systemVars = new Map<string, bigint>();
   #datastore!: Datastore;
@@ -147,6 +149,16 @@ export class Database implements DatabaseHandle, ModuleHost {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  /** The update that replaced this database (closing it), once one did. */
+  get swap(): ModuleSwap | undefined {
+    return this.#succession.swap;
+  }
+
+  /** Hears the update that replaces this database, once its successor is open (see ModuleSwap). */
+  onSwap(listener: SwapListener): () => void {
+    return this.#succession.listen(listener);
   }
 
   /**
@@ -224,18 +236,31 @@ export class Database implements DatabaseHandle, ModuleHost {
   }
 
   async disconnect(caller: Caller): Promise<void> {
-    this.#ensureOpen();
+    if (this.#closed) {
+      // An update replaced this database: the successor knows the client now and runs its own
+      // client_disconnected (SpacetimeDB's st_client survives updates). Deleted: no module is left.
+      const swap = await this.#succession.outcome();
+      if (swap !== undefined) await swap.successor.disconnect(caller);
+      return;
+    }
+    // Already disconnected, e.g. by an update that disconnected every client: as in SpacetimeDB, a no-op.
+    if (!this.#connections.has(caller.connectionId)) return;
     const onDisconnect = this.schema.lifecycle.onDisconnect;
+    let durable: Promise<void> | undefined;
     try {
       if (onDisconnect !== undefined) {
-        const run = this.#connections.during(caller, () =>
-          this.#runReducer(onDisconnect, caller.identity, caller.connectionId, NO_ARGS),
-        );
-        await run.durable;
+        durable = this.#runReducer(
+          onDisconnect,
+          caller.identity,
+          caller.connectionId,
+          NO_ARGS,
+        ).durable;
       }
     } finally {
+      // Forgotten before its commit is durable, so a second disconnect cannot run it again.
       this.#connections.remove(caller.connectionId);
     }
+    await durable;
   }
 
   /**
@@ -270,6 +295,32 @@ export class Database implements DatabaseHandle, ModuleHost {
   snapshot(): Promise<void> {
     this.#ensureOpen();
     return this.#commits.snapshot();
+  }
+
+  /**
+   * Starts replacing this database by an update: it closes, and a client
+   * disconnecting meanwhile waits for `handOver` (or `abandonSwap`).
+   */
+  retire(): Promise<void> {
+    this.#succession.begin();
+    return this.close();
+  }
+
+  /**
+   * Finishes the update `retire` started: `successor` takes over the
+   * connected clients; when `disconnectsClients`, its client_disconnected
+   * runs for each of them first (SpacetimeDB calls the new module's, as the
+   * data is already migrated). Then the swap listeners hear it.
+   */
+  async handOver(successor: Database, disconnectsClients: boolean): Promise<void> {
+    successor.#connections.adopt(this.#connections);
+    if (disconnectsClients) await successor.#disconnectEveryone();
+    this.#succession.settle({ successor, disconnectsClients });
+  }
+
+  /** The update `retire` started failed: the clients have no module left. */
+  abandonSwap(): void {
+    this.#succession.settle(undefined);
   }
 
   /** Stops scheduled reducers and closes storage once pending commits are durable. */
@@ -402,6 +453,18 @@ export class Database implements DatabaseHandle, ModuleHost {
     } catch (error) {
       this.#systemLog('error', `scheduled call failed: ${describe(error)}`);
     }
+  }
+
+  /** Runs client_disconnected for every connected client; they all commit before any is awaited. */
+  async #disconnectEveryone(): Promise<void> {
+    const ends = this.#connections
+      .callers()
+      .map((caller) =>
+        this.disconnect(caller).catch((error) =>
+          this.#systemLog('error', `client_disconnected failed: ${describe(error)}`),
+        ),
+      );
+    await Promise.all(ends);
   }
 
   #systemLog(level: LogRecord['level'], message: string): void {

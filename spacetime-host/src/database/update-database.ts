@@ -25,6 +25,8 @@ export interface UpdateStorage {
  * schemas must be compatible (schema/migration.ts), the rows are carried over
  * and a snapshot is written under the new module before it opens, so replay
  * never crosses the change. Publishing the same module again changes nothing.
+ * The connected clients move to the new module (`Database.handOver`), or are
+ * disconnected when the plan says SpacetimeDB would disconnect them.
  * Returns the database now serving (the old handle is closed when it changed).
  */
 export async function updateDatabase(
@@ -52,13 +54,22 @@ export async function updateDatabase(
     if (error instanceof MigrationDataError) throw new IncompatibleUpdateError(error.reasons);
     throw error;
   }
-  await current.close();
-  const config = storage.config(request.program, moduleHash);
-  const durability = storage.services.openDurability(config.dir);
-  await durability.recover();
-  await durability.snapshot(migrated, moduleHash);
-  await durability.close();
-  return Database.open(config);
+  let next: Database;
+  try {
+    await current.retire();
+    const config = storage.config(request.program, moduleHash);
+    const durability = storage.services.openDurability(config.dir);
+    await durability.recover();
+    await durability.snapshot(migrated, moduleHash);
+    await durability.close();
+    next = await Database.open(config);
+  } catch (error) {
+    current.abandonSwap();
+    throw error;
+  }
+  // Right after the open, before any macrotask: nothing reaches `next` before its clients do.
+  await current.handOver(next, check.plan.disconnectAllUsers);
+  return next;
 }
 
 /** The schema check `updateDatabase` makes, without changing anything. */

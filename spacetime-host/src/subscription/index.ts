@@ -3,6 +3,7 @@ export {
   type CommitUpdates,
   type QuerySetFailure,
   type QuerySetUpdate,
+  type SubscribedQuerySet,
   SubscriptionEngine,
   type SubscriptionEngineOptions,
   SubscriptionSqlError,

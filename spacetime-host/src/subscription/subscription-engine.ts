@@ -8,6 +8,7 @@
  *   engine.unsubscribe(connectionKey, querySetId, sendDroppedRows = true)
  *     → TableRows[]     // UnsubscribeApplied.rows (empty when not asked); throws SubscriptionSqlError
  *   engine.dropConnection(connectionKey)
+ *   engine.querySets(connectionKey) → { querySetId, queries }[]   // to subscribe them again elsewhere
  *   engine.onCommit(txChanges)
  *     → { updates: Map<connectionKey, QuerySetUpdate[]>,   // TransactionUpdate.querySets
  *         failures: QuerySetFailure[] }                    // SubscriptionError, request id None
@@ -92,6 +93,16 @@ export interface CommitOptions {
   readonly deferViews?: boolean;
 }
 
+/**
+ * A query set as it is subscribed: its id and its distinct queries (with
+ * `SELECT * FROM *` already expanded to the tables it covered), enough to
+ * subscribe it again, e.g. on the engine of the database an update swapped in.
+ */
+export interface SubscribedQuerySet {
+  readonly querySetId: number;
+  readonly queries: readonly string[];
+}
+
 const NO_UPDATES: CommitUpdates = { updates: new Map(), failures: [] };
 
 export class SubscriptionEngine {
@@ -170,6 +181,14 @@ export class SubscriptionEngine {
 
   dropConnection(connectionKey: string): void {
     for (const set of this.#registry.setsOf(connectionKey)) this.#registry.remove(set);
+  }
+
+  /** The connection's query sets, in the order it subscribed them. */
+  querySets(connectionKey: string): SubscribedQuerySet[] {
+    return this.#registry.setsOf(connectionKey).map((set) => ({
+      querySetId: set.id,
+      queries: set.queries.map((query) => query.plan.sql),
+    }));
   }
 
   /** What one committed transaction changed for each affected connection. */

@@ -25,7 +25,7 @@ export const CLOSE_TOO_SLOW = 1008;
 export interface ConnectionSetup {
   readonly key: string;
   readonly socket: WebSocket;
-  readonly database: RealtimeDatabase;
+  /** Serves the connection's database, and follows it through module updates. */
   readonly hub: DatabaseHub;
   /** Already admitted by the database (`clientConnected` ran). */
   readonly caller: Caller;
@@ -47,7 +47,6 @@ export interface ConnectionSetup {
 export class ClientConnection implements HubConnection, MessageContext {
   readonly key: string;
   readonly caller: Caller;
-  readonly database: RealtimeDatabase;
   readonly hub: DatabaseHub;
   readonly #setup: ConnectionSetup;
   readonly #socket: WebSocket;
@@ -62,7 +61,6 @@ export class ClientConnection implements HubConnection, MessageContext {
     this.#setup = setup;
     this.key = setup.key;
     this.caller = setup.caller;
-    this.database = setup.database;
     this.hub = setup.hub;
     this.#socket = setup.socket;
     this.#queue = new SendQueue(outgoing(setup.socket), {
@@ -87,6 +85,11 @@ export class ClientConnection implements HubConnection, MessageContext {
 
   get connection(): HubConnection {
     return this;
+  }
+
+  /** The database serving this client now: an update that keeps clients swaps it under the session. */
+  get database(): RealtimeDatabase {
+    return this.hub.database;
   }
 
   /** Starts the session: InitialConnection first, then updates and replies. */
@@ -117,6 +120,10 @@ export class ClientConnection implements HubConnection, MessageContext {
 
   fail(reason: string): void {
     this.close(CLOSE_PROTOCOL_ERROR, reason);
+  }
+
+  moduleExited(): void {
+    this.close(CLOSE_GOING_AWAY, 'module exited');
   }
 
   /** Starts the close handshake; nothing more is sent or handled. */
@@ -173,8 +180,8 @@ export class ClientConnection implements HubConnection, MessageContext {
     this.#queue.close();
     this.hub.remove(this);
     try {
-      // A deleted or replaced database has no module left to tell.
-      if (this.database.closed !== true) await this.database.disconnect(this.caller);
+      // A database an update replaced hands this to its successor; a deleted one has nobody to tell.
+      await this.database.disconnect(this.caller);
     } catch (error) {
       this.#setup.settings.logError('spacetime-host: clientDisconnected failed', error);
     } finally {

@@ -3,13 +3,18 @@ import type { TxChanges } from '../datastore/datastore.js';
 import type { ServerMessage } from '../protocol/server-message.js';
 import type { CommitUpdates, QuerySetUpdate } from '../subscription/query-set-update.js';
 import { DatabaseHub, type HubConnection } from './database-hub.js';
-import type { RealtimeDatabase, SubscriptionPort } from './subscription-port.js';
+import type { RealtimeDatabase, RealtimeSwap, SubscriptionPort } from './subscription-port.js';
 
 type Listener = (changes: TxChanges, durable: Promise<void>) => void;
 
 function fakeDatabase() {
   const listeners = new Set<Listener>();
+  const swapListeners = new Set<(swap: RealtimeSwap) => void>();
   const database = {
+    onSwap(listener: (swap: RealtimeSwap) => void) {
+      swapListeners.add(listener);
+      return () => swapListeners.delete(listener);
+    },
     schema: {
       tables: [
         { name: 'note', isEvent: false },
@@ -24,7 +29,10 @@ function fakeDatabase() {
   const commit = (timestamp: bigint, durable = Promise.resolve()) => {
     for (const listener of listeners) listener({ txOffset: 1n, timestamp, tables: [] }, durable);
   };
-  return { database, listeners, commit };
+  const swapTo = (successor: RealtimeDatabase, disconnectsClients = false) => {
+    for (const listener of swapListeners) listener({ successor, disconnectsClients });
+  };
+  return { database, listeners, commit, swapTo };
 }
 
 function fakeEngine(next: () => CommitUpdates): SubscriptionPort {
@@ -32,6 +40,7 @@ function fakeEngine(next: () => CommitUpdates): SubscriptionPort {
     subscribe: () => [],
     unsubscribe: () => [],
     dropConnection: () => {},
+    querySets: () => [],
     onCommit: next,
     oneOffQuery: () => ({ tableName: 'note', rows: [] }),
   };
@@ -39,7 +48,9 @@ function fakeEngine(next: () => CommitUpdates): SubscriptionPort {
 
 class FakeConnection implements HubConnection {
   readonly sent: ServerMessage[] = [];
+  readonly caller = { identity: 1n, connectionId: 1n };
   failed: string | undefined;
+  exited = false;
   constructor(readonly key: string) {}
   sendCommitted(message: ServerMessage): void {
     this.sent.push(message);
@@ -47,6 +58,17 @@ class FakeConnection implements HubConnection {
   fail(reason: string): void {
     this.failed = reason;
   }
+  moduleExited(): void {
+    this.exited = true;
+  }
+}
+
+function hubOver(
+  database: RealtimeDatabase,
+  engine: SubscriptionPort,
+  logError: (message: string, error: unknown) => void = () => {},
+): DatabaseHub {
+  return new DatabaseHub(database, { engines: () => engine, logError });
 }
 
 const row = (n: number) => new Uint8Array([n]);
@@ -59,14 +81,28 @@ const only = (updates: [string, QuerySetUpdate[]][]): CommitUpdates => ({
   failures: [],
 });
 const NONE = only([]);
+const transactionOf = (update: QuerySetUpdate) => ({
+  querySets: [
+    {
+      querySetId: update.querySetId,
+      tables: update.tables.map((table) => ({
+        tableName: table.tableName,
+        rows: table.rows.map((rows) =>
+          rows.kind === 'persistent'
+            ? { tag: 'PersistentTable', inserts: rows.inserts, deletes: rows.deletes }
+            : { tag: 'EventTable', events: rows.events },
+        ),
+      })),
+    },
+  ],
+});
 
 describe('DatabaseHub', () => {
   it('listens to commits only while it has connections', () => {
     const { database, listeners } = fakeDatabase();
-    const hub = new DatabaseHub(
+    const hub = hubOver(
       database,
       fakeEngine(() => NONE),
-      () => {},
     );
     const a = new FakeConnection('a');
     expect(listeners.size).toBe(0);
@@ -94,10 +130,9 @@ describe('DatabaseHub', () => {
         ],
       ],
     ]);
-    const hub = new DatabaseHub(
+    const hub = hubOver(
       database,
       fakeEngine(() => updates),
-      () => {},
     );
     const [a, b, c] = [new FakeConnection('a'), new FakeConnection('b'), new FakeConnection('c')];
     for (const connection of [a, b, c]) hub.add(connection);
@@ -134,7 +169,7 @@ describe('DatabaseHub', () => {
 
   it("holds the caller's share back for its ReducerResult, with the transaction's timestamp", () => {
     const { database, commit } = fakeDatabase();
-    const hub = new DatabaseHub(
+    const hub = hubOver(
       database,
       fakeEngine(() =>
         only([
@@ -142,7 +177,6 @@ describe('DatabaseHub', () => {
           ['b', [noteUpdate(3, 1)]],
         ]),
       ),
-      () => {},
     );
     const [a, b] = [new FakeConnection('a'), new FakeConnection('b')];
     hub.add(a);
@@ -163,10 +197,9 @@ describe('DatabaseHub', () => {
 
   it('reports a commit with nothing for the caller as an empty update, and no commit as none', () => {
     const { database, commit } = fakeDatabase();
-    const hub = new DatabaseHub(
+    const hub = hubOver(
       database,
       fakeEngine(() => NONE),
-      () => {},
     );
     const a = new FakeConnection('a');
     hub.add(a);
@@ -176,13 +209,12 @@ describe('DatabaseHub', () => {
 
   it('sends a failed query set as SubscriptionError without a request id, before the update', () => {
     const { database, commit } = fakeDatabase();
-    const hub = new DatabaseHub(
+    const hub = hubOver(
       database,
       fakeEngine(() => ({
         updates: new Map([['a', [noteUpdate(5, 2)]]]),
         failures: [{ connectionKey: 'a', querySetId: 4, message: 'view failed' }],
       })),
-      () => {},
     );
     const a = new FakeConnection('a');
     hub.add(a);
@@ -194,7 +226,7 @@ describe('DatabaseHub', () => {
   it('ends every connection when the engine cannot evaluate a transaction', () => {
     const { database, commit } = fakeDatabase();
     const logged: unknown[] = [];
-    const hub = new DatabaseHub(
+    const hub = hubOver(
       database,
       fakeEngine(() => {
         throw new Error('bug');
@@ -212,12 +244,67 @@ describe('DatabaseHub', () => {
     expect(logged).toHaveLength(1);
   });
 
+  it('follows an update that keeps clients to the successor: its commits, a new engine, the moved rows', () => {
+    const v1 = fakeDatabase();
+    const v2 = fakeDatabase();
+    const moved: RealtimeDatabase[] = [];
+    const carried: string[] = [];
+    const oldEngine: SubscriptionPort = {
+      ...fakeEngine(() => only([['a', [noteUpdate(1, 1)]]])),
+      querySets: (key) => (key === 'a' ? [{ querySetId: 1, queries: ['SELECT * FROM note'] }] : []),
+      unsubscribe: () => [{ tableName: 'note', rows: [row(1)] }],
+    };
+    const newEngine: SubscriptionPort = {
+      ...fakeEngine(() => only([['a', [noteUpdate(1, 3)]]])),
+      subscribe: (key, caller, querySetId, queries) => {
+        carried.push(`${key} ${caller.connectionId} ${querySetId} ${queries.join()}`);
+        return [{ tableName: 'note', rows: [row(1), row(2)] }];
+      },
+    };
+    const engines = [oldEngine, newEngine];
+    const hub = new DatabaseHub(v1.database, {
+      engines: () => engines.shift()!,
+      logError: () => {},
+      onMoved: (database) => moved.push(database),
+    });
+    const [a, b] = [new FakeConnection('a'), new FakeConnection('b')];
+    hub.add(a);
+    hub.add(b);
+    v1.swapTo(v2.database);
+    expect(hub.database).toBe(v2.database);
+    expect(hub.engine).toBe(newEngine);
+    expect(moved).toEqual([v2.database]);
+    expect(carried).toEqual(['a 1 1 SELECT * FROM note']);
+    expect(a.sent).toEqual([{ tag: 'TransactionUpdate', ...transactionOf(noteUpdate(1, 2)) }]);
+    expect(b.sent).toEqual([]);
+    expect([v1.listeners.size, v2.listeners.size]).toEqual([0, 1]);
+    v2.commit(9n);
+    expect(a.sent.at(-1)).toEqual({ tag: 'TransactionUpdate', ...transactionOf(noteUpdate(1, 3)) });
+    expect([a.exited, b.exited]).toEqual([false, false]);
+  });
+
+  it('ends every session when the update disconnects clients, and stays with the old database', () => {
+    const v1 = fakeDatabase();
+    const v2 = fakeDatabase();
+    const hub = hubOver(
+      v1.database,
+      fakeEngine(() => NONE),
+    );
+    const [a, b] = [new FakeConnection('a'), new FakeConnection('b')];
+    hub.add(a);
+    hub.add(b);
+    v1.swapTo(v2.database, true);
+    expect([a.exited, b.exited]).toEqual([true, true]);
+    expect(hub.database).toBe(v1.database);
+    expect(v2.listeners.size).toBe(0);
+    expect(a.sent).toEqual([]);
+  });
+
   it('tracks the latest durability promise for replies read from the committed state', () => {
     const { database, commit } = fakeDatabase();
-    const hub = new DatabaseHub(
+    const hub = hubOver(
       database,
       fakeEngine(() => NONE),
-      () => {},
     );
     hub.add(new FakeConnection('a'));
     const durable = new Promise<void>(() => {});

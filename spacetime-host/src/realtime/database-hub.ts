@@ -1,3 +1,4 @@
+import type { Caller } from '../database/database-api.js';
 import type { TxChanges } from '../datastore/datastore.js';
 import type {
   QueryRows,
@@ -11,15 +12,32 @@ import type {
   TableRows,
   TableRowsUpdate,
 } from '../subscription/query-set-update.js';
-import type { RealtimeDatabase, SubscriptionPort } from './subscription-port.js';
+import { carrySubscriptions } from './carry-subscriptions.js';
+import type {
+  RealtimeDatabase,
+  RealtimeSwap,
+  SubscriptionEngineFactory,
+  SubscriptionPort,
+} from './subscription-port.js';
 
 /** What the hub needs of a client connection. */
 export interface HubConnection {
   readonly key: string;
+  readonly caller: Caller;
   /** Queues a message computed from a transaction; `durable` settles when that transaction is on disk. */
   sendCommitted(message: ServerMessage, durable: Promise<void>): void;
   /** Ends the connection because the host can no longer keep its cache right. */
   fail(reason: string): void;
+  /** Ends the connection because its module is gone (SpacetimeDB's 1001 "module exited"). */
+  moduleExited(): void;
+}
+
+export interface HubOptions {
+  /** Builds the subscription engine of the database, and of each one an update swaps in. */
+  readonly engines: SubscriptionEngineFactory;
+  readonly logError: (message: string, error: unknown) => void;
+  /** The hub now serves `database`, an update's successor: new clients of it join this hub. */
+  readonly onMoved?: (database: RealtimeDatabase) => void;
 }
 
 /** The transaction a client's own reducer call committed, and that client's part of it. */
@@ -37,24 +55,34 @@ const EMPTY_UPDATE: TransactionUpdate = { querySets: [] };
  * ran it, each affected connection gets a TransactionUpdate, except the
  * client whose reducer call it was, whose update goes into its ReducerResult
  * (SpacetimeDB's rule, so the caller applies it exactly once).
+ *
+ * An update that keeps clients connected moves the hub, with its
+ * connections and their subscriptions, to the successor database; one that
+ * disconnects them ends every session.
  */
 export class DatabaseHub {
-  readonly engine: SubscriptionPort;
-  readonly #database: RealtimeDatabase;
+  readonly #options: HubOptions;
   readonly #connections = new Map<string, HubConnection>();
-  readonly #logError: (message: string, error: unknown) => void;
+  #database: RealtimeDatabase;
+  #engine: SubscriptionPort;
   #stopListening: (() => void) | undefined;
   #latestDurable: Promise<void> = Promise.resolve();
   #call: { readonly connection: HubConnection; committed?: CommittedCall } | undefined;
 
-  constructor(
-    database: RealtimeDatabase,
-    engine: SubscriptionPort,
-    logError: (message: string, error: unknown) => void,
-  ) {
+  constructor(database: RealtimeDatabase, options: HubOptions) {
+    this.#options = options;
     this.#database = database;
-    this.engine = engine;
-    this.#logError = logError;
+    this.#engine = options.engines(database);
+    database.onSwap?.((swap) => this.#onSwap(swap));
+  }
+
+  /** The database serving this hub's clients: the one it was made for, or an update's successor. */
+  get database(): RealtimeDatabase {
+    return this.#database;
+  }
+
+  get engine(): SubscriptionPort {
+    return this.#engine;
   }
 
   get connectionCount(): number {
@@ -82,9 +110,12 @@ export class DatabaseHub {
     if (this.#connections.get(connection.key) !== connection) return;
     this.#connections.delete(connection.key);
     try {
-      this.engine.dropConnection(connection.key);
+      this.#engine.dropConnection(connection.key);
     } catch (error) {
-      this.#logError('spacetime-host: the subscription engine failed to drop a connection', error);
+      this.#options.logError(
+        'spacetime-host: the subscription engine failed to drop a connection',
+        error,
+      );
     }
     if (this.#connections.size === 0) {
       this.#stopListening?.();
@@ -120,14 +151,57 @@ export class DatabaseHub {
     return { tables: tables.map((t) => ({ table: t.tableName, rows: t.rows })) };
   }
 
+  /**
+   * An update replaced the database's module. SpacetimeDB swaps the module
+   * under the connected clients (`UpdatePerformed`): the hub follows the
+   * successor's commits from its first, moves every subscription to an
+   * engine over the new schema and tells each client what changed in its
+   * rows. Or it closed them (`UpdatePerformedWithClientDisconnect`), after
+   * the successor ran client_disconnected for each.
+   */
+  #onSwap(swap: RealtimeSwap): void {
+    if (swap.disconnectsClients) {
+      for (const connection of [...this.#connections.values()]) connection.moduleExited();
+      return;
+    }
+    const previous = this.#engine;
+    const successor = swap.successor;
+    this.#stopListening?.();
+    this.#stopListening = undefined;
+    this.#database = successor;
+    this.#engine = this.#options.engines(successor);
+    successor.onSwap?.((next) => this.#onSwap(next));
+    this.#options.onMoved?.(successor);
+    if (this.#connections.size === 0) return;
+    this.#stopListening = successor.onCommit((changes, durable) =>
+      this.#onCommit(changes, durable),
+    );
+    // The migrated state was made durable before the successor opened.
+    const durable = Promise.resolve();
+    for (const connection of [...this.#connections.values()]) {
+      let messages: ServerMessage[];
+      try {
+        messages = carrySubscriptions(previous, this.#engine, connection);
+      } catch (error) {
+        this.#options.logError(
+          'spacetime-host: moving subscriptions to the new module failed',
+          error,
+        );
+        connection.fail('subscriptions could not move to the new module');
+        continue;
+      }
+      for (const message of messages) connection.sendCommitted(message, durable);
+    }
+  }
+
   #onCommit(changes: TxChanges, durable: Promise<void>): void {
     this.#latestDurable = durable;
     let result: CommitUpdates;
     try {
-      result = this.engine.onCommit(changes);
+      result = this.#engine.onCommit(changes);
     } catch (error) {
       // Every client's cache may now be wrong; they reconnect and subscribe afresh.
-      this.#logError('spacetime-host: evaluating subscriptions failed', error);
+      this.#options.logError('spacetime-host: evaluating subscriptions failed', error);
       for (const connection of [...this.#connections.values()]) {
         connection.fail('subscription evaluation failed');
       }

@@ -29,6 +29,7 @@ import {
   isRealtimeDatabase,
   type RealtimeDatabase,
   type SubscriptionEngineFactory,
+  servingDatabase,
   subscriptionEngineFor,
 } from './subscription-port.js';
 
@@ -67,19 +68,28 @@ export function createRealtime(
     },
   });
 
-  // A database that is deleted or replaced by an update stops serving its sessions;
-  // SpacetimeDB closes them with "module exited" (clients reconnect to the new module).
+  // An update swaps the module under the sessions (their hub moves to the successor at once),
+  // or closes them itself when SpacetimeDB would disconnect every client. A database deleted,
+  // or left closed by a failed update, stops serving its sessions: SpacetimeDB closes them
+  // with "module exited".
   const sweeper = setInterval(() => {
     for (const connection of connections) {
-      if (connection.database.closed === true) connection.close(CLOSE_GOING_AWAY, 'module exited');
+      if (connection.database.closed === true) connection.moduleExited();
     }
   }, settings.pingIntervalMs).unref();
 
-  const hubFor = (database: RealtimeDatabase): DatabaseHub => {
+  const hubFor = (connected: RealtimeDatabase): DatabaseHub => {
+    // An update may have swapped the module while this client was upgrading.
+    const database = servingDatabase(connected);
     let hub = hubs.get(database);
     if (hub === undefined) {
-      hub = new DatabaseHub(database, engines(database), settings.logError);
-      hubs.set(database, hub);
+      const created = new DatabaseHub(database, {
+        engines,
+        logError: settings.logError,
+        onMoved: (successor) => hubs.set(successor, created),
+      });
+      hubs.set(database, created);
+      hub = created;
     }
     return hub;
   };
@@ -122,7 +132,6 @@ export function createRealtime(
         const connection = new ClientConnection({
           key: `${caller.connectionId.toString(16).padStart(32, '0')}#${++serial}`,
           socket: ws.raw as WebSocket,
-          database,
           hub: hubFor(database),
           caller,
           token: httpCaller.token,

@@ -1,7 +1,10 @@
 import type { Caller, DatabaseHandle } from '../database/database-api.js';
 import type { ReadTx, TxChanges } from '../datastore/datastore.js';
 import type { CommitUpdates, TableRows } from '../subscription/query-set-update.js';
-import { SubscriptionEngine } from '../subscription/subscription-engine.js';
+import {
+  type SubscribedQuerySet,
+  SubscriptionEngine,
+} from '../subscription/subscription-engine.js';
 
 /**
  * What the WebSocket layer needs from a subscription engine
@@ -28,6 +31,8 @@ export interface SubscriptionPort {
     sendDroppedRows: boolean,
   ): readonly TableRows[];
   dropConnection(connectionKey: string): void;
+  /** The connection's query sets, as they can be subscribed again (on a swapped-in database's engine). */
+  querySets(connectionKey: string): readonly SubscribedQuerySet[];
   /** Must see every commit, in order, before the next transaction runs. */
   onCommit(changes: TxChanges): CommitUpdates;
   /** Runs a query once, as SpacetimeDB does: compiled like a subscription query. Throws when invalid. */
@@ -40,6 +45,26 @@ export interface RealtimeDatabase extends DatabaseHandle {
   readonly datastore: { readonly committed: ReadTx };
   /** True once the database was deleted, or replaced by an update. */
   readonly closed?: boolean;
+  /** The update that replaced this database, once one did (`database/module-swap.ts`). */
+  readonly swap?: RealtimeSwap | undefined;
+  /** Hears that update as soon as its successor is open. */
+  onSwap?(listener: (swap: RealtimeSwap) => void): () => void;
+}
+
+/** An update that replaced a database's module: where its clients go, or that they must leave. */
+export interface RealtimeSwap {
+  readonly successor: RealtimeDatabase;
+  /** SpacetimeDB's `DisconnectAllUsers`: the successor already ran client_disconnected for each. */
+  readonly disconnectsClients: boolean;
+}
+
+/** The database serving `database`'s clients now: it, or the successor of updates that kept them. */
+export function servingDatabase(database: RealtimeDatabase): RealtimeDatabase {
+  let serving = database;
+  while (serving.swap !== undefined && !serving.swap.disconnectsClients) {
+    serving = serving.swap.successor;
+  }
+  return serving;
 }
 
 export type SubscriptionEngineFactory = (database: RealtimeDatabase) => SubscriptionPort;

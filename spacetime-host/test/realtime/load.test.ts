@@ -4,14 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionEngine } from '../../src/subscription/subscription-engine.js';
 import { eventually } from '../support/eventually.js';
+import type { ChatSubscriptionHandle } from './support/chat-connection.js';
 import { DB_NAME, type RealtimeTestServer } from './support/realtime-test-server.js';
-import {
-  connectSdk,
-  type Row,
-  type SdkClient,
-  type SdkSubscriptionHandle,
-  subscribeSdk,
-} from './support/sdk-client.js';
+import { connectSdk, type SdkClient, subscribeSdk } from './support/sdk-client.js';
 import { useSdkHarness } from './support/sdk-harness.js';
 
 const ADMIN = { identity: 0n, connectionId: 0n };
@@ -24,7 +19,7 @@ const client = (s: RealtimeTestServer, token?: string) =>
 
 /** The ids of the `message` rows in a client's cache, in id order. */
 const cachedIds = (c: SdkClient) =>
-  [...c.conn.db.message!.iter()].map((row: Row) => row.id as bigint).sort(byValue);
+  [...c.conn.db.message.iter()].map((row) => row.id).sort(byValue);
 
 function byValue(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -36,7 +31,7 @@ async function tableIds(s: RealtimeTestServer): Promise<bigint[]> {
   return result!.rows.map((row) => BigInt((row as [bigint | number])[0])).sort(byValue);
 }
 
-function unsubscribed(handle: SdkSubscriptionHandle): Promise<void> {
+function unsubscribed(handle: ChatSubscriptionHandle): Promise<void> {
   return new Promise((resolve) => handle.unsubscribeThen(() => resolve()));
 }
 
@@ -51,7 +46,7 @@ describe('load with the official SDK', () => {
     let written = 0;
     const writing = (async () => {
       while (!stormOver || written < 100) {
-        await writer.conn.reducers.sendMessage!({ text: `m${written}` });
+        await writer.conn.reducers.sendMessage({ text: `m${written}` });
         written++;
       }
     })();
@@ -72,7 +67,7 @@ describe('load with the official SDK', () => {
       }
       const last = await client(s, token);
       const inserted: bigint[] = [];
-      last.conn.db.message!.onInsert((_ctx, row) => inserted.push(row.id as bigint));
+      last.conn.db.message.onInsert((_ctx, row) => inserted.push(row.id));
       await subscribeSdk(last, ['SELECT * FROM message']);
       return { client: last, inserted };
     });
@@ -87,7 +82,7 @@ describe('load with the official SDK', () => {
     for (const { client: c, inserted } of live) {
       await eventually(() => expect(cachedIds(c)).toEqual(ids), GIVE_UP_MS);
       // No row twice: the cache holds as many rows as ids, and each arrived once.
-      expect(Number(c.conn.db.message!.count())).toBe(ids.length);
+      expect(Number(c.conn.db.message.count())).toBe(ids.length);
       expect([...inserted].sort(byValue)).toEqual(ids);
     }
     // The writer plus the 50 that stayed; every storm connection was let go.
@@ -106,11 +101,11 @@ describe('load with the official SDK', () => {
     const caller = await client(s);
     const received = subscribers.map(() => [] as string[]);
     subscribers.forEach((c, i) => {
-      c.conn.db.message!.onInsert((_ctx, row) => received[i]!.push(row.text as string));
+      c.conn.db.message.onInsert((_ctx, row) => received[i]!.push(row.text));
     });
 
     // Query n (0..1999) matches the text `q<n>`; connection i holds n / 500 === i.
-    const handles: SdkSubscriptionHandle[] = [];
+    const handles: ChatSubscriptionHandle[] = [];
     for (const [i, c] of subscribers.entries()) {
       for (let set = 0; set < SETS_PER_CONNECTION; set++) {
         const first = (i * SETS_PER_CONNECTION + set) * QUERIES_PER_SET;
@@ -127,8 +122,8 @@ describe('load with the official SDK', () => {
     expect(engine.activeQueries).toBe(CONNECTIONS * SETS_PER_CONNECTION * QUERIES_PER_SET + 1);
 
     const before = engine.stats.deliveries;
-    await caller.conn.reducers.sendMessage!({ text: 'q1234' });
-    await caller.conn.reducers.sendMessage!({ text: 'barrier' });
+    await caller.conn.reducers.sendMessage({ text: 'q1234' });
+    await caller.conn.reducers.sendMessage({ text: 'barrier' });
     await eventually(
       () => expect(received.every((texts) => texts.includes('barrier'))).toBe(true),
       GIVE_UP_MS,
@@ -141,7 +136,7 @@ describe('load with the official SDK', () => {
     await Promise.all(handles.map(unsubscribed));
     expect(engine.activeQueries).toBe(0);
     // The rows the subscriptions held left the caches with them.
-    for (const c of subscribers) expect(Number(c.conn.db.message!.count())).toBe(0);
+    for (const c of subscribers) expect(Number(c.conn.db.message.count())).toBe(0);
     expect(s.errors).toEqual([]);
   }, 120_000);
 });

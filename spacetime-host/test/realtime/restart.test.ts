@@ -5,7 +5,7 @@ import {
   type RealtimeTestServer,
   startRealtimeServer,
 } from './support/realtime-test-server.js';
-import { connectSdk, type Row, type SdkClient, subscribeSdk } from './support/sdk-client.js';
+import { connectSdk, type SdkClient, subscribeSdk } from './support/sdk-client.js';
 
 const tempDir = useTempDirs();
 const cleanup: (() => unknown)[] = [];
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 const messages = (c: SdkClient) =>
-  [...c.conn.db.message!.iter()].map((m: Row) => ({ id: m.id as bigint, text: m.text as string }));
+  [...c.conn.db.message.iter()].map((m) => ({ id: m.id, text: m.text }));
 
 async function connect(s: RealtimeTestServer, token?: string): Promise<SdkClient> {
   const client = await connectSdk(s.url, DB_NAME, token === undefined ? {} : { token });
@@ -29,7 +29,7 @@ describe('a host restart', () => {
     const port = first.port;
     const alice = await connect(first);
     await subscribeSdk(alice, ['SELECT * FROM message']);
-    for (let i = 0; i < 20; i++) await alice.conn.reducers.sendMessage!({ text: `before ${i}` });
+    for (let i = 0; i < 20; i++) await alice.conn.reducers.sendMessage({ text: `before ${i}` });
     const seenBefore = messages(alice);
     expect(seenBefore).toHaveLength(20);
     await first.close();
@@ -44,7 +44,7 @@ describe('a host restart', () => {
       seenBefore.sort((a, b) => Number(a.id - b.id)),
     );
 
-    await again.conn.reducers.sendMessage!({ text: 'after' });
+    await again.conn.reducers.sendMessage({ text: 'after' });
     const after = messages(again);
     expect(after).toHaveLength(21);
     expect(new Set(after.map((m) => m.id)).size).toBe(21);

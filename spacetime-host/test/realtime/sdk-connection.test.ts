@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { identityToHex } from '../../src/auth/identity.js';
 import { eventually } from '../support/eventually.js';
 import { DB_NAME } from './support/realtime-test-server.js';
-import { connectSdk, type Row, type SdkClient, subscribeSdk } from './support/sdk-client.js';
+import { connectSdk, type SdkClient, subscribeSdk } from './support/sdk-client.js';
 import { useSdkHarness } from './support/sdk-harness.js';
 
 const { server, client } = useSdkHarness();
 
 const users = (c: SdkClient) =>
-  [...c.conn.db.user!.iter()].map((u: Row) => ({
-    identity: (u.identity as { toHexString(): string }).toHexString(),
+  [...c.conn.db.user.iter()].map((u) => ({
+    identity: u.identity.toHexString(),
     online: u.online,
   }));
 
@@ -60,7 +60,7 @@ describe('connecting with the official SDK', () => {
   it('refuses a client whose clientConnected throws, and lets others in', async () => {
     const s = await server();
     const doomed = await client(s);
-    await doomed.conn.reducers.banMe!({});
+    await doomed.conn.reducers.banMe({});
     doomed.conn.disconnect();
     await doomed.disconnected;
     await expect(connectSdk(s.url, DB_NAME, { token: doomed.token })).rejects.toThrow();

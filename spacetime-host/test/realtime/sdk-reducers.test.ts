@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually.js';
 import { DB_NAME } from './support/realtime-test-server.js';
-import { type Row, type SdkClient, subscribeSdk } from './support/sdk-client.js';
+import { type SdkClient, subscribeSdk } from './support/sdk-client.js';
 import { useSdkHarness } from './support/sdk-harness.js';
 
 const { server, client } = useSdkHarness();
 
-const texts = (c: SdkClient) => [...c.conn.db.message!.iter()].map((m: Row) => m.text).sort();
+const texts = (c: SdkClient) => [...c.conn.db.message.iter()].map((m) => m.text).sort();
 
 describe('reducers and subscriptions through the official SDK', () => {
   it.each([
@@ -21,11 +21,11 @@ describe('reducers and subscriptions through the official SDK', () => {
       await subscribeSdk(alice, ['SELECT * FROM message']);
       await subscribeSdk(bob, ['SELECT * FROM message']);
       const bobSaw: string[] = [];
-      bob.conn.db.message!.onInsert((ctx, row) => bobSaw.push(`${ctx.event.tag}:${row.text}`));
+      bob.conn.db.message.onInsert((ctx, row) => bobSaw.push(`${ctx.event.tag}:${row.text}`));
       const aliceSaw: string[] = [];
-      alice.conn.db.message!.onInsert((ctx, row) => aliceSaw.push(`${ctx.event.tag}:${row.text}`));
+      alice.conn.db.message.onInsert((ctx, row) => aliceSaw.push(`${ctx.event.tag}:${row.text}`));
 
-      await alice.conn.reducers.sendMessage!({ text: 'hello' });
+      await alice.conn.reducers.sendMessage({ text: 'hello' });
       // The caller's cache holds the row as soon as its call resolves, from its ReducerResult.
       expect(texts(alice)).toEqual(['hello']);
       expect(aliceSaw).toEqual(['Reducer:hello']);
@@ -37,24 +37,24 @@ describe('reducers and subscriptions through the official SDK', () => {
   it('fills a late subscriber from the current state, and large initial rows arrive compressed intact', async () => {
     const s = await server();
     const writer = await client(s);
-    await writer.conn.reducers.addBlobs!({ count: 50, size: 4000 });
+    await writer.conn.reducers.addBlobs({ count: 50, size: 4000 });
     const reader = await client(s, { compression: 'gzip' });
     await subscribeSdk(reader, ['SELECT * FROM blob']);
-    const blobs = [...reader.conn.db.blob!.iter()];
+    const blobs = [...reader.conn.db.blob.iter()];
     expect(blobs).toHaveLength(50);
-    expect(blobs.every((b: Row) => b.data === 'x'.repeat(4000))).toBe(true);
+    expect(blobs.every((b) => b.data === 'x'.repeat(4000))).toBe(true);
   });
 
   it("rejects the caller's promise with the SenderError message and changes nothing", async () => {
     const s = await server();
     const alice = await client(s);
     await subscribeSdk(alice, ['SELECT * FROM message']);
-    await expect(alice.conn.reducers.sendMessage!({ text: '' })).rejects.toThrow(
+    await expect(alice.conn.reducers.sendMessage({ text: '' })).rejects.toThrow(
       'Messages must not be empty',
     );
-    await expect(alice.conn.reducers.crash!({})).rejects.toThrow(/the reducer crashed/);
+    await expect(alice.conn.reducers.crash({})).rejects.toThrow(/the reducer crashed/);
     expect(texts(alice)).toEqual([]);
-    await alice.conn.reducers.sendMessage!({ text: 'after the failures' });
+    await alice.conn.reducers.sendMessage({ text: 'after the failures' });
     expect(texts(alice)).toEqual(['after the failures']);
   });
 
@@ -63,15 +63,15 @@ describe('reducers and subscriptions through the official SDK', () => {
     const alice = await client(s);
     const bob = await client(s);
     await subscribeSdk(bob, ['SELECT * FROM message']);
-    expect(await alice.conn.procedures.add!({ a: 2, b: 40 })).toBe(42);
-    expect(await alice.conn.procedures.postCounted!({ text: 'via procedure' })).toBe(1n);
+    expect(await alice.conn.procedures.add({ a: 2, b: 40 })).toBe(42);
+    expect(await alice.conn.procedures.postCounted({ text: 'via procedure' })).toBe(1n);
     await eventually(() => expect(texts(bob)).toEqual(['via procedure']));
   });
 
   it('unsubscribing drops the rows from the cache; a bad query reports a subscription error', async () => {
     const s = await server();
     const alice = await client(s);
-    await alice.conn.reducers.sendMessage!({ text: 'one' });
+    await alice.conn.reducers.sendMessage({ text: 'one' });
     const handle = await subscribeSdk(alice, ['SELECT * FROM message']);
     expect(texts(alice)).toEqual(['one']);
     await new Promise<void>((resolve) => handle.unsubscribeThen(resolve));
@@ -83,13 +83,13 @@ describe('reducers and subscriptions through the official SDK', () => {
   it('overlapping query sets keep a row until the last one lets go', async () => {
     const s = await server();
     const alice = await client(s);
-    await alice.conn.reducers.sendMessage!({ text: 'shared' });
+    await alice.conn.reducers.sendMessage({ text: 'shared' });
     const first = await subscribeSdk(alice, ['SELECT * FROM message']);
     const second = await subscribeSdk(alice, ['SELECT * FROM message']);
     expect(texts(alice)).toEqual(['shared']);
     await new Promise<void>((resolve) => first.unsubscribeThen(resolve));
     expect(texts(alice)).toEqual(['shared']);
-    await alice.conn.reducers.sendMessage!({ text: 'later' });
+    await alice.conn.reducers.sendMessage({ text: 'later' });
     expect(texts(alice)).toEqual(['later', 'shared']);
     await new Promise<void>((resolve) => second.unsubscribeThen(resolve));
     expect(texts(alice)).toEqual([]);
@@ -101,10 +101,10 @@ describe('reducers and subscriptions through the official SDK', () => {
     const bob = await client(s);
     await subscribeSdk(bob, ['SELECT * FROM ping']);
     const pings: string[] = [];
-    bob.conn.db.ping!.onInsert((_ctx, row) => pings.push(row.text as string));
-    await alice.conn.reducers.emitPing!({ text: 'boop' });
+    bob.conn.db.ping.onInsert((_ctx, row) => pings.push(row.text));
+    await alice.conn.reducers.emitPing({ text: 'boop' });
     await eventually(() => expect(pings).toEqual(['boop']));
-    expect(Number(bob.conn.db.ping!.count())).toBe(0);
+    expect(Number(bob.conn.db.ping.count())).toBe(0);
   });
 
   it('reports transactions of scheduled reducers to every subscriber, the scheduling client included', async () => {
@@ -113,7 +113,7 @@ describe('reducers and subscriptions through the official SDK', () => {
     const bob = await client(s);
     await subscribeSdk(alice, ['SELECT * FROM message']);
     await subscribeSdk(bob, ['SELECT * FROM message']);
-    await alice.conn.reducers.scheduleMessage!({ text: 'from the scheduler' });
+    await alice.conn.reducers.scheduleMessage({ text: 'from the scheduler' });
     await eventually(() => expect(texts(bob)).toEqual(['from the scheduler']));
     await eventually(() => expect(texts(alice)).toEqual(['from the scheduler']));
   });

@@ -1,0 +1,84 @@
+// Keeps a valid ID token for connecting to the module. Tokens live 15
+// minutes; a connection needs one only when it opens, so the source renews
+// the token shortly before it expires and every (re)connection gets one that
+// is still good. Concurrent askers share one request.
+import type { IdToken } from '../api-client/id-token-api';
+
+/** A token closer than this to its expiry is renewed before use. */
+export const RENEW_BEFORE_EXPIRY_MS = 2 * 60_000;
+
+export interface IdTokenSourceOptions {
+  readonly fetchToken: () => Promise<IdToken>;
+  readonly now?: () => number;
+  /** Schedules the background renewal; tests pass their own clock. */
+  readonly setTimer?: (run: () => void, delayMs: number) => () => void;
+}
+
+export class IdTokenSource {
+  readonly #fetchToken: () => Promise<IdToken>;
+  readonly #now: () => number;
+  readonly #setTimer: (run: () => void, delayMs: number) => () => void;
+  #current: { readonly token: string; readonly expiresAtMs: number } | undefined;
+  #pending: Promise<string> | undefined;
+  #cancelTimer: (() => void) | undefined;
+  #stopped = false;
+
+  constructor(options: IdTokenSourceOptions) {
+    this.#fetchToken = options.fetchToken;
+    this.#now = options.now ?? Date.now;
+    this.#setTimer =
+      options.setTimer ??
+      ((run, delayMs) => {
+        const id = setTimeout(run, delayMs);
+        return () => clearTimeout(id);
+      });
+  }
+
+  /** A token that stays valid for at least RENEW_BEFORE_EXPIRY_MS. */
+  fresh(): Promise<string> {
+    const current = this.#current;
+    if (current !== undefined && current.expiresAtMs - this.#now() > RENEW_BEFORE_EXPIRY_MS) {
+      return Promise.resolve(current.token);
+    }
+    return this.#renew();
+  }
+
+  /** Forgets the token and stops renewing (signing out). */
+  stop(): void {
+    this.#stopped = true;
+    this.#current = undefined;
+    this.#cancelTimer?.();
+    this.#cancelTimer = undefined;
+  }
+
+  #renew(): Promise<string> {
+    if (this.#pending !== undefined) return this.#pending;
+    const pending = this.#fetchToken().then(
+      (issued) => {
+        this.#pending = undefined;
+        const expiresAtMs = Date.parse(issued.expiresAt);
+        this.#current = { token: issued.token, expiresAtMs };
+        this.#schedule(expiresAtMs);
+        return issued.token;
+      },
+      (error: unknown) => {
+        this.#pending = undefined;
+        throw error;
+      },
+    );
+    this.#pending = pending;
+    return pending;
+  }
+
+  /** Renews in the background a little before expiry, so a reconnect never waits. */
+  #schedule(expiresAtMs: number): void {
+    this.#cancelTimer?.();
+    if (this.#stopped) return;
+    const delay = Math.max(0, expiresAtMs - RENEW_BEFORE_EXPIRY_MS - this.#now() - 5_000);
+    this.#cancelTimer = this.#setTimer(() => {
+      this.#cancelTimer = undefined;
+      // A failure here is retried when the next connection asks for a token.
+      this.#renew().catch(() => undefined);
+    }, delay);
+  }
+}

@@ -1,0 +1,20 @@
+// What every signed-in screen reads: the live data, the reducer caller, and
+// the connection's phase.
+import { type Accessor, createContext, useContext } from 'solid-js';
+import type { ConnectionPhase } from '../connection/connection-phase';
+import type { Act } from './act';
+import type { LiveData } from './live-data';
+
+export interface Live {
+  readonly data: LiveData;
+  readonly act: Act;
+  readonly phase: Accessor<ConnectionPhase>;
+}
+
+export const LiveContext = createContext<Live>();
+
+export function useLive(): Live {
+  const live = useContext(LiveContext);
+  if (live === undefined) throw new Error('useLive() needs a <LiveProvider> above it');
+  return live;
+}

@@ -1,0 +1,104 @@
+// Notifications, grouped by day; unread ones stand out and become read when
+// opened, or all at once.
+import { A } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
+import { useLive } from '../live/live-context';
+import type { Notification } from '../live/live-rows';
+import { AccountAvatar } from '../profiles/account-avatar';
+import { displayNameOf } from '../profiles/display-name';
+import { createAction } from '../ui/create-action';
+import { EmptyState } from '../ui/empty-state';
+import { FormError } from '../ui/form-error';
+import { now } from '../ui/now';
+import { usePageTitle } from '../ui/page-title';
+import { TimeAgo } from '../ui/time-ago';
+import { groupByDay } from './day-groups';
+import { describeNotification, notificationHref } from './describe-notification';
+
+export default function NotificationsPage() {
+  const { data, act } = useLive();
+  usePageTitle(() =>
+    data.unreadCount() > 0 ? `Notifications (${data.unreadCount()})` : 'Notifications',
+  );
+  const groups = createMemo(() =>
+    groupByDay(
+      data.tables.notifications.map((row) => ({ at: row.updatedAt.toDate(), row })),
+      new Date(now()),
+    ),
+  );
+  const markAll = createAction(() => act((r) => r.markAllNotificationsRead({})));
+  return (
+    <div class="notifications-page stack-large">
+      <div class="page-heading">
+        <h1 class="page-title">Notifications</h1>
+        <Show when={data.unreadCount() > 0}>
+          <button
+            type="button"
+            class="button small"
+            disabled={markAll.busy()}
+            onClick={() => void markAll.run()}
+          >
+            Mark all as read
+          </button>
+        </Show>
+      </div>
+      <FormError message={markAll.error()} />
+      <Show
+        when={groups().length > 0}
+        fallback={
+          <EmptyState title="Nothing new">
+            <p>When friends react, comment, mention you or send requests, you will see it here.</p>
+          </EmptyState>
+        }
+      >
+        <For each={groups()}>
+          {(group) => (
+            <section aria-label={group.label}>
+              <h2 class="section-title">{group.label}</h2>
+              <ul class="card notification-list">
+                <For each={group.items}>{(item) => <NotificationItem row={item.row} />}</For>
+              </ul>
+            </section>
+          )}
+        </For>
+      </Show>
+    </div>
+  );
+}
+
+function NotificationItem(props: { readonly row: Notification }) {
+  const { data, act } = useLive();
+  const actors = () => props.row.actorIds.map((id) => data.account(id.toHexString()));
+  const facts = () => ({
+    kind: props.row.kind,
+    actorNames: actors().map(displayNameOf),
+    actorCount: props.row.actorCount,
+    postId: props.row.postId,
+    commentId: props.row.commentId,
+    firstActorUsername: actors()[0]?.username,
+  });
+  const markRead = () => {
+    if (!props.row.read) {
+      act((r) => r.markNotificationRead({ notificationId: props.row.id })).catch(() => undefined);
+    }
+  };
+  return (
+    <li class="notification" classList={{ unread: !props.row.read }}>
+      <AccountAvatar account={actors()[0]} />
+      <A href={notificationHref(facts())} class="notification-text" onClick={markRead}>
+        <span>{describeNotification(facts())}</span>
+        <span class="muted small">
+          <TimeAgo at={props.row.updatedAt.toDate()} />
+          <Show when={!props.row.read}>
+            <span class="visually-hidden">, unread</span>
+          </Show>
+        </span>
+      </A>
+      <Show when={!props.row.read}>
+        <button type="button" class="button ghost small" onClick={markRead}>
+          Mark read
+        </button>
+      </Show>
+    </li>
+  );
+}

@@ -1,0 +1,24 @@
+// Rich text resolved against the live data: mentions of visible members,
+// sounds that are approved (or the writer's own) and whose clip is visible.
+import type { JSX } from 'solid-js';
+import { useLive } from '../live/live-context';
+import { type TextResolver, TextResolverContext } from './text-resolver';
+
+export function LiveTextResolver(props: { readonly children: JSX.Element }) {
+  const { data } = useLive();
+  const resolver: TextResolver = {
+    hasMember: (username) => data.accountNamed(username) !== undefined,
+    soundUrl(username, sound, authorUsername) {
+      const ownerName = username ?? authorUsername;
+      if (ownerName === undefined) return undefined;
+      const owner = data.accountNamed(ownerName);
+      if (owner === undefined) return undefined;
+      const found = data.sound(owner.identity.toHexString(), sound);
+      if (found === undefined) return undefined;
+      return data.media(found.mediaId)?.url;
+    },
+  };
+  return (
+    <TextResolverContext.Provider value={resolver}>{props.children}</TextResolverContext.Provider>
+  );
+}

@@ -184,13 +184,9 @@ function buildTypes(
 ): TypeDefinition[] {
   const scoped = (segment: string) =>
     policy === 'None' ? segment : convertCase(segment, 'pascal');
-  const seen = new Set<string>();
   const sortable = defs.map((def) => {
     const scope = def.sourceName.scope.map(scoped);
     const name = scoped(def.sourceName.sourceName);
-    const fullName = [...scope, name].join('.');
-    if (seen.has(fullName)) parser.problems.push(`duplicate type name \`${fullName}\``);
-    seen.add(fullName);
     const ty = types[def.ty];
     const generatedName = [...scope, name].map((s) => convertCase(s, 'pascal')).join('');
     let definition: Pick<TypeDefinition, 'kind' | 'elements'>;
@@ -202,7 +198,7 @@ function buildTypes(
         elements: parser.fields({ elements: ty.value.variants }, generatedName),
       };
     } else {
-      parser.problems.push(`type \`${fullName}\` is not a product or sum type`);
+      parser.problems.push(`type \`${[...scope, name].join('.')}\` is not a product or sum type`);
       definition = { kind: 'product', elements: [] };
     }
     return { scope, name, def: { ref: def.ty, name: generatedName, ...definition } };

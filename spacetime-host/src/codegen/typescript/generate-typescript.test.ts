@@ -217,12 +217,26 @@ describe('generateTypeScriptBindings', () => {
     expect(index).not.toContain('OnConnect');
   });
 
+  it('refuses two types with one name, as publishing does', () => {
+    const def = moduleDef({
+      types: [Ty.product({ a: Ty.U8 }), Ty.product({ x: Ty.U8 })],
+      names: [
+        [0, 'Thing'],
+        [1, 'thing'],
+      ],
+      tables: [table('things', 0)],
+    });
+    expect(() => generateTypeScriptBindings(def)).toThrow(
+      /name `Thing` is used for multiple types/,
+    );
+  });
+
   it('refuses types a client cannot be generated for, listing every problem', () => {
     const def = moduleDef({
       types: [Ty.product({ inline: Ty.product({ a: Ty.U8 }) }), Ty.product({ x: Ty.U8 })],
       names: [
         [0, 'Thing'],
-        [1, 'thing'],
+        [1, 'Other'],
       ],
       tables: [table('things', 0)],
     });
@@ -239,7 +253,6 @@ describe('generateTypeScriptBindings', () => {
 
     expect(problems).toEqual([
       expect.stringContaining('Thing.inline: an unnamed product type cannot be used here'),
-      'duplicate type name `Thing`',
       expect.stringContaining('things.inline: an unnamed product type cannot be used here'),
     ]);
   });

@@ -151,6 +151,11 @@ export class Database implements DatabaseHandle, ModuleHost {
     return this.#closed;
   }
 
+  /** True while an update replaces this database: closed, its clients not handed over yet. */
+  get updating(): boolean {
+    return this.#succession.pending;
+  }
+
   /** The update that replaced this database (closing it), once one did. */
   get swap(): ModuleSwap | undefined {
     return this.#succession.swap;

@@ -28,7 +28,9 @@ describe('Succession', () => {
 
   it('makes those waiting for the outcome wait until the update settles', async () => {
     const succession = new Succession(() => {});
+    expect(succession.pending).toBe(false);
     succession.begin();
+    expect(succession.pending).toBe(true);
     let outcome: ModuleSwap | undefined | 'pending' = 'pending';
     const waiting = succession.outcome().then((swap) => {
       outcome = swap;
@@ -37,6 +39,7 @@ describe('Succession', () => {
     expect(outcome).toBe('pending');
     const swap = swapTo('v2');
     succession.settle(swap);
+    expect(succession.pending).toBe(false);
     await waiting;
     expect(outcome).toBe(swap);
     // Later askers get the same answer at once.

@@ -32,6 +32,7 @@ export class Succession {
   #swap: ModuleSwap | undefined;
   #pending: Promise<ModuleSwap | undefined> | undefined;
   #settle: ((swap: ModuleSwap | undefined) => void) | undefined;
+  #settled = false;
 
   /** `logError` hears listeners that throw; the others still hear the swap. */
   constructor(private readonly logError: (message: string) => void) {}
@@ -39,6 +40,11 @@ export class Succession {
   /** The update that replaced the database, once one did. */
   get swap(): ModuleSwap | undefined {
     return this.#swap;
+  }
+
+  /** True from `begin` until `settle`: an update is replacing the database. */
+  get pending(): boolean {
+    return this.#pending !== undefined && !this.#settled;
   }
 
   listen(listener: SwapListener): () => void {
@@ -58,6 +64,7 @@ export class Succession {
   /** The update is over: `swap` when it replaced the database, undefined when it failed. */
   settle(swap: ModuleSwap | undefined): void {
     this.#swap = swap;
+    this.#settled = true;
     this.#settle?.(swap);
     if (swap === undefined) return;
     for (const listener of [...this.#listeners]) {

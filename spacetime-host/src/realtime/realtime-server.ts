@@ -68,13 +68,14 @@ export function createRealtime(
     },
   });
 
-  // An update swaps the module under the sessions (their hub moves to the successor at once),
-  // or closes them itself when SpacetimeDB would disconnect every client. A database deleted,
-  // or left closed by a failed update, stops serving its sessions: SpacetimeDB closes them
-  // with "module exited".
+  // An update swaps the module under the sessions (their hub moves to the successor as soon
+  // as it opens), or closes them itself when SpacetimeDB would disconnect every client. A
+  // database deleted, or left closed by a failed update, stops serving its sessions:
+  // SpacetimeDB closes them with "module exited".
   const sweeper = setInterval(() => {
     for (const connection of connections) {
-      if (connection.database.closed === true) connection.moduleExited();
+      const { closed, updating } = connection.database;
+      if (closed === true && updating !== true) connection.moduleExited();
     }
   }, settings.pingIntervalMs).unref();
 

@@ -45,6 +45,8 @@ export interface RealtimeDatabase extends DatabaseHandle {
   readonly datastore: { readonly committed: ReadTx };
   /** True once the database was deleted, or replaced by an update. */
   readonly closed?: boolean;
+  /** True while an update replaces it: closed, but its sessions wait for the successor. */
+  readonly updating?: boolean;
   /** The update that replaced this database, once one did (`database/module-swap.ts`). */
   readonly swap?: RealtimeSwap | undefined;
   /** Hears that update as soon as its successor is open. */

@@ -37,8 +37,14 @@ async function board(): Promise<BoardBindings> {
   return bindings;
 }
 
-/** A host with version 1 of the notice board published. */
-async function server(options: StartOptions = {}): Promise<RealtimeTestServer> {
+/**
+ * A host with version 1 of the notice board published. Its sweeper of sessions
+ * whose database is gone runs every few milliseconds, so it would see any
+ * moment of an update in which a session looks abandoned.
+ */
+async function server(
+  options: StartOptions = { realtime: { pingIntervalMs: 5, idleTimeoutMs: 10_000 } },
+): Promise<RealtimeTestServer> {
   const started = await startRealtimeServer(await tempDir(), options);
   open.push(() => started.close());
   await publishBoard(started, 'v1');
@@ -259,7 +265,7 @@ describe('an update that disconnects users', () => {
 
 describe('deleting the database', () => {
   it('closes its sessions with 1001 "module exited"', async () => {
-    const s = await server({ realtime: { pingIntervalMs: 20, idleTimeoutMs: 10_000 } });
+    const s = await server();
     const alice = await client(s);
     await subscribeBoard(alice, ['SELECT * FROM notice']);
     const watcher = await raw(s);

@@ -26,7 +26,12 @@ export const ERROR_STATUS = {
   username_taken: 409,
   email_taken: 409,
   payload_too_large: 413,
+  // 413, not 507: the uploader's own quota is full, which is theirs to fix (4xx,
+  // never retried as a server fault); 507 says the server itself ran out of room.
+  quota_exceeded: 413,
   unsupported_media_type: 415,
+  /** The bytes are of an accepted type but do not decode as one. */
+  invalid_media: 422,
   too_many_attempts: 429,
   rate_limited: 429,
   internal_error: 500,

@@ -21,7 +21,8 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   404: 'Not found.',
   409: 'Conflicts with existing data (for example a taken username).',
   413: 'The body is too large.',
-  415: 'The body is not JSON.',
+  415: 'The body is not of a type this route accepts.',
+  422: 'The body is of an accepted type but its content is not valid (for example an image that does not decode).',
   429: 'Too many requests or attempts; Retry-After says when to try again.',
 };
 

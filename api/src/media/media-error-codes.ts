@@ -2,18 +2,14 @@ import { ApiError, type ErrorCode } from '../http/api-error.js';
 import type { MediaRejection } from './media-rejected-error.js';
 import { MediaRejectedError } from './media-rejected-error.js';
 
-/**
- * The API error each refusal is answered with; `details.reason` keeps the
- * precise cause. (`invalid_media` 422 and `quota_exceeded` would say more
- * than 400 and 413 once api-error.ts has them.)
- */
+/** The API error each refusal is answered with; `details.reason` keeps the precise cause. */
 const API_CODE: Readonly<Record<MediaRejection, ErrorCode>> = {
   unsupported_media_type: 'unsupported_media_type',
   file_too_large: 'payload_too_large',
   image_too_large: 'payload_too_large',
-  invalid_image: 'invalid_request',
-  invalid_audio: 'invalid_request',
-  quota_exceeded: 'payload_too_large',
+  invalid_image: 'invalid_media',
+  invalid_audio: 'invalid_media',
+  quota_exceeded: 'quota_exceeded',
 };
 
 /** Runs a media service call, answering its refusals as API errors. */

@@ -83,7 +83,7 @@ export function createMediaRoutes(deps: MediaServiceDeps) {
     },
     responses: {
       201: jsonContent(MediaSchema, 'Stored.'),
-      ...errorResponses(400, 401, 403, 413, 415),
+      ...errorResponses(400, 401, 403, 413, 415, 422),
     },
   });
 

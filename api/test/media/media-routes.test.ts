@@ -238,14 +238,24 @@ describe.each(databaseKinds())('media routes on %s', (kind) => {
     await expectError(response, 415, 'unsupported_media_type', 'unsupported_media_type');
   });
 
-  it('refuses bytes that start like a JPEG but do not decode', async () => {
+  it('refuses bytes that start like a JPEG but do not decode, with 422', async () => {
     const real = await jpegWithGps();
     const forged = Buffer.concat([real.subarray(0, 20), Buffer.alloc(5000, 0x55)]);
     await expectError(
       await upload(alice, form([forged, 'x.jpg', 'image/jpeg'])),
-      400,
-      'invalid_request',
+      422,
+      'invalid_media',
       'invalid_image',
+    );
+  });
+
+  it('refuses a WAV header with no samples after it, with 422', async () => {
+    const wav = await audioClip('wav', 1);
+    await expectError(
+      await upload(alice, form([wav.subarray(0, 44), 'empty.wav', 'audio/wav'])),
+      422,
+      'invalid_media',
+      'invalid_audio',
     );
   });
 
@@ -358,7 +368,7 @@ describe.each(databaseKinds())('media routes on %s', (kind) => {
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 201, 413, 413, 413, 413]);
     const refused = responses.find((r) => r.status === 413)!;
-    await expectError(refused, 413, 'payload_too_large', 'quota_exceeded');
+    await expectError(refused, 413, 'quota_exceeded', 'quota_exceeded');
     expect((await usage()).usedBytes).toBeLessThanOrEqual(LIMITS.quotaBytes);
     const rows = await database.db
       .selectFrom('media')

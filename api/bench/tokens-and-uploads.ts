@@ -1,5 +1,5 @@
 // Measures the OIDC issuer and media uploads: ID token signing in process and
-// through POST /auth/token, and upload throughput for 1 MB JPEG photos through
+// through POST /v1/auth/token, and upload throughput for 1 MB JPEG photos through
 // POST /v1/media (decode, re-encode, thumbnail, BlurHash, store, record and
 // queue), on PGlite (or PostgreSQL when DATABASE_URL is set) with local files
 // and with S3 (s3rver on 127.0.0.1). Server and load share this process.
@@ -110,11 +110,11 @@ try {
   const alice = await signedInUser(database.db, 'alice');
   const tokenServer = await serve(testApp(database.db, oidc.routes));
   const postToken = async () => {
-    const response = await fetch(`${tokenServer.url}/auth/token`, {
+    const response = await fetch(`${tokenServer.url}/v1/auth/token`, {
       method: 'POST',
       headers: { authorization: alice.authorization },
     });
-    if (response.status !== 200) throw new Error(`POST /auth/token: ${response.status}`);
+    if (response.status !== 200) throw new Error(`POST /v1/auth/token: ${response.status}`);
     await response.arrayBuffer();
   };
   await load('warm-up', 200, 1, postToken);
@@ -122,7 +122,7 @@ try {
     tokenLines.push(
       row(
         await load(
-          `POST /auth/token, ${concurrency} at a time`,
+          `POST /v1/auth/token, ${concurrency} at a time`,
           TOKENS_OVER_HTTP,
           concurrency,
           postToken,

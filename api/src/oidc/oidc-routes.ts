@@ -72,7 +72,7 @@ const jwksRoute = createRoute({
 
 const tokenRoute = createRoute({
   method: 'post',
-  path: '/auth/token',
+  path: '/v1/auth/token',
   tags: ['OIDC'],
   summary: 'A fresh ID token for the signed-in user',
   description:

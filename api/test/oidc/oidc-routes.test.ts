@@ -27,7 +27,7 @@ describe.each(databaseKinds())('OIDC routes on %s', (kind) => {
   });
 
   const tokenFor = (user: TestUser) =>
-    fetch(`${issuer.url}/auth/token`, {
+    fetch(`${issuer.url}/v1/auth/token`, {
       method: 'POST',
       headers: { authorization: user.authorization },
     });
@@ -95,12 +95,12 @@ describe.each(databaseKinds())('OIDC routes on %s', (kind) => {
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
     };
     await expectError(
-      await fetch(`${issuer.url}/auth/token`, { method: 'POST' }),
+      await fetch(`${issuer.url}/v1/auth/token`, { method: 'POST' }),
       401,
       'unauthenticated',
     );
     await expectError(
-      await fetch(`${issuer.url}/auth/token`, {
+      await fetch(`${issuer.url}/v1/auth/token`, {
         method: 'POST',
         headers: { authorization: 'Bearer aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
       }),
@@ -120,7 +120,7 @@ describe.each(databaseKinds())('OIDC routes on %s', (kind) => {
       .where('id', '=', ended.id)
       .execute();
     await expectError(
-      await fetch(`${issuer.url}/auth/token`, {
+      await fetch(`${issuer.url}/v1/auth/token`, {
         method: 'POST',
         headers: { authorization: `Bearer ${ended.token}` },
       }),
@@ -138,12 +138,12 @@ describe.each(databaseKinds())('OIDC routes on %s', (kind) => {
       ip: '127.0.0.1',
     });
     const cookie = `kith_session=${session.token}`;
-    const without = await fetch(`${issuer.url}/auth/token`, {
+    const without = await fetch(`${issuer.url}/v1/auth/token`, {
       method: 'POST',
       headers: { cookie },
     });
     expect(without.status).toBe(403);
-    const withToken = await fetch(`${issuer.url}/auth/token`, {
+    const withToken = await fetch(`${issuer.url}/v1/auth/token`, {
       method: 'POST',
       headers: { cookie, 'x-csrf-token': session.csrfToken },
     });

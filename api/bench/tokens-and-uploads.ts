@@ -91,7 +91,7 @@ const uploadLines: string[] = [];
 try {
   // Tokens.
   const oidc = await createOidc({
-    settings: { OIDC_SIGNING_KEYS: undefined, OIDC_KEY_ROTATION_DAYS: 30 },
+    config: { signingKeys: undefined, keyRotationDays: 30 },
     dataDir,
     publicUrl: 'http://127.0.0.1:8080',
   });

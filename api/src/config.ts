@@ -2,6 +2,13 @@
 // typed object that is passed down. Nothing else in api/ reads process.env.
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  type MediaConfig,
+  MediaSettingsError,
+  mediaConfigFrom,
+  mediaSettingsShape,
+} from './media/media-settings.js';
+import { type OidcConfig, oidcConfigFrom, oidcSettingsShape } from './oidc/oidc-settings.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -40,16 +47,26 @@ function urlWithScheme(schemes: readonly string[], expected: string) {
   );
 }
 
+function isPlainUrl(text: string): boolean {
+  const url = new URL(text);
+  return url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+}
+
+const PLAIN_URL_EXPECTED = 'expected a URL without query, fragment or credentials';
+
 const publicUrl = urlWithScheme(
   ['http:', 'https:'],
   'expected an http:// or https:// URL such as https://kith.example.com',
 )
-  .refine((text) => {
-    const url = new URL(text);
-    return url.search === '' && url.hash === '' && url.username === '' && url.password === '';
-  }, 'expected a URL without query, fragment or credentials')
+  .refine(isPlainUrl, PLAIN_URL_EXPECTED)
   // The OIDC issuer must not end with a slash (see the API ↔ module contract).
   .transform((text) => text.replace(/\/+$/, ''));
+
+/** The SDK takes either form (it turns http into ws itself); browsers' CSP needs both. */
+const spacetimePublicUrl = urlWithScheme(
+  ['ws:', 'wss:', 'http:', 'https:'],
+  'expected a wss://, ws://, https:// or http:// URL such as wss://maincloud.spacetimedb.com',
+).refine(isPlainUrl, PLAIN_URL_EXPECTED);
 
 const originList = z.string().transform((text, ctx) => {
   const origins: string[] = [];
@@ -94,6 +111,7 @@ export const settingsSchema = z.object({
     urlWithScheme(['http:', 'https:'], 'expected an http:// or https:// URL'),
     'http://127.0.0.1:3000',
   ),
+  SPACETIME_PUBLIC_URL: optional(spacetimePublicUrl),
   SPACETIME_DATABASE: withDefault(
     z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a database name of a-z, 0-9 and -'),
     'kith',
@@ -106,6 +124,9 @@ export const settingsSchema = z.object({
   PASSWORD_RESET_TTL_MINUTES: withDefault(wholeNumber(5, 24 * 60), '60'),
   TRUST_PROXY_HOPS: withDefault(wholeNumber(0, 10), '0'),
   TRUSTED_ORIGINS: withDefault(originList, ''),
+  WEB_DIST_DIR: withDefault(z.string().min(1), 'web/dist'),
+  ...oidcSettingsShape,
+  ...mediaSettingsShape,
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -124,7 +145,10 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly smtpUrl: string | undefined;
   readonly smtpFrom: string;
+  /** Where the API calls the module; no trailing slash. */
   readonly spacetimeUrl: string;
+  /** Where browsers reach SpacetimeDB, as ws:// or wss:// (what the web app gets from /v1/client-config). */
+  readonly spacetimePublicUrl: string;
   readonly spacetimeDatabase: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly sessionTtlHours: number;
@@ -133,6 +157,10 @@ export interface Config {
   readonly trustProxyHops: number;
   /** Cookies get the Secure attribute and the __Host- prefix when PUBLIC_URL is https. */
   readonly secureCookies: boolean;
+  /** Absolute path of the built web app (index.html and assets/), served when it exists. */
+  readonly webDistDir: string;
+  readonly oidc: OidcConfig;
+  readonly media: MediaConfig;
 }
 
 /** A setting is missing or malformed; the message names each one and what it expects. */
@@ -142,7 +170,8 @@ export class ConfigError extends Error {
 
 /**
  * Reads and checks every setting once. `baseDir` resolves a relative
- * KITH_DATA_DIR (the repository root when started by `npm start`).
+ * KITH_DATA_DIR and WEB_DIST_DIR (the repository root when started by
+ * `npm start` or `npm start -w api`).
  */
 export function readConfig(
   env: Readonly<Record<string, string | undefined>>,
@@ -153,36 +182,63 @@ export function readConfig(
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'settings');
       const given = env[name];
-      const shown = given === undefined ? '' : `, got "${isSecretSetting(name) ? '…' : given}"`;
+      const shown = given === undefined ? '' : `, got "${SECRET_SETTINGS.has(name) ? '…' : given}"`;
       return `  ${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return configFromSettings(parsed.data, baseDir);
+  try {
+    return configFromSettings(parsed.data, baseDir);
+  } catch (error) {
+    // Settings that are only wrong together (S3_BUCKET without the rest); the message names them.
+    if (error instanceof MediaSettingsError) {
+      throw new ConfigError(`Invalid configuration:\n  ${error.message}`);
+    }
+    throw error;
+  }
 }
 
-function isSecretSetting(name: string): boolean {
-  return name === 'DATABASE_URL' || name === 'SMTP_URL';
+/** Never shown back in an error: their values are credentials. */
+const SECRET_SETTINGS = new Set([
+  'DATABASE_URL',
+  'SMTP_URL',
+  'OIDC_SIGNING_KEYS',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+]);
+
+/** http(s) → ws(s), the form the SpacetimeDB SDK documents; no trailing slash. */
+function webSocketUrl(text: string): string {
+  const url = new URL(text);
+  if (url.protocol === 'http:') url.protocol = 'ws:';
+  else if (url.protocol === 'https:') url.protocol = 'wss:';
+  return url.href.replace(/\/+$/, '');
 }
 
 function configFromSettings(settings: Settings, baseDir: string): Config {
   const publicUrl = new URL(settings.PUBLIC_URL);
+  const dataDir = path.resolve(baseDir, settings.KITH_DATA_DIR);
+  const spacetimeUrl = settings.SPACETIME_URL.replace(/\/+$/, '');
   return Object.freeze({
     port: settings.PORT,
     host: settings.HOST,
     publicUrl: settings.PUBLIC_URL,
     publicOrigin: publicUrl.origin,
     trustedOrigins: Object.freeze([...settings.TRUSTED_ORIGINS]),
-    dataDir: path.resolve(baseDir, settings.KITH_DATA_DIR),
+    dataDir,
     databaseUrl: settings.DATABASE_URL,
     smtpUrl: settings.SMTP_URL,
     smtpFrom: settings.SMTP_FROM ?? `Kith <no-reply@${publicUrl.hostname}>`,
-    spacetimeUrl: settings.SPACETIME_URL.replace(/\/+$/, ''),
+    spacetimeUrl,
+    spacetimePublicUrl: webSocketUrl(settings.SPACETIME_PUBLIC_URL ?? spacetimeUrl),
     spacetimeDatabase: settings.SPACETIME_DATABASE,
     logLevel: settings.LOG_LEVEL,
     sessionTtlHours: settings.SESSION_TTL_HOURS,
     passwordResetTtlMinutes: settings.PASSWORD_RESET_TTL_MINUTES,
     trustProxyHops: settings.TRUST_PROXY_HOPS,
     secureCookies: publicUrl.protocol === 'https:',
+    webDistDir: path.resolve(baseDir, settings.WEB_DIST_DIR),
+    oidc: oidcConfigFrom(settings),
+    media: mediaConfigFrom(settings, { dataDir, publicUrl: settings.PUBLIC_URL }),
   });
 }

@@ -1,18 +1,22 @@
 // Runs the API alone (`npm start -w api`): settings from the environment, a
-// clear message and exit code 1 for a bad setting.
+// clear message and exit code 1 for a bad setting. Relative paths (the data
+// directory, the web app's build) resolve against the repository root, as
+// they do under `npm start`, so both find the same .data/ and web/dist/.
+import path from 'node:path';
 import { ConfigError, readConfig } from './config.js';
-import { startApi } from './start-api.js';
+import { type StartedApi, startApi } from './start-api.js';
 
-let config: ReturnType<typeof readConfig>;
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+let api: StartedApi;
 try {
-  config = readConfig(process.env);
+  // startApi refuses some settings too: OIDC_SIGNING_KEYS is checked when its keys are imported.
+  api = await startApi(readConfig(process.env, repoRoot));
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
-
-const api = await startApi(config);
 if (api.adminInviteUrl !== undefined) {
   console.log(`\nNo accounts yet. Sign up as the admin: ${api.adminInviteUrl}\n`);
 }

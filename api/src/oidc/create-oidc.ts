@@ -5,7 +5,7 @@ import { ConfiguredSigningKeys } from './configured-signing-keys.js';
 import { DataDirSigningKeys } from './data-dir-signing-keys.js';
 import type { KeyRotationTimes } from './key-rotation-policy.js';
 import { createOidcRoutes } from './oidc-routes.js';
-import type { OidcSettings } from './oidc-settings.js';
+import type { OidcConfig } from './oidc-settings.js';
 import type { SigningKeys } from './signing-keys.js';
 import { ID_TOKEN_AUDIENCE, TokenIssuer } from './token-issuer.js';
 
@@ -24,22 +24,22 @@ export interface Oidc {
  * otherwise created and rotated in `${dataDir}/api-keys`.
  */
 export async function createOidc(options: {
-  readonly settings: OidcSettings;
+  readonly config: OidcConfig;
   readonly dataDir: string;
   /** PUBLIC_URL without a trailing slash: the tokens' `iss`. */
   readonly publicUrl: string;
 }): Promise<Oidc> {
   const times: KeyRotationTimes = {
-    rotateAfterMs: options.settings.OIDC_KEY_ROTATION_DAYS * 24 * 3_600_000,
+    rotateAfterMs: options.config.keyRotationDays * 24 * 3_600_000,
     // Longer than any verifier caches our JWKS (SpacetimeDB: 5 minutes; we send max-age 300).
     publishAheadMs: 3_600_000,
     tokenLifetimeMs: ID_TOKEN_LIFETIME_SECONDS * 1000,
     clockSkewMs: 60_000,
   };
   const keys =
-    options.settings.OIDC_SIGNING_KEYS === undefined
+    options.config.signingKeys === undefined
       ? await DataDirSigningKeys.open({ dir: path.join(options.dataDir, 'api-keys'), times })
-      : await ConfiguredSigningKeys.fromSetting(options.settings.OIDC_SIGNING_KEYS);
+      : await ConfiguredSigningKeys.fromSetting(options.config.signingKeys);
   const tokens = new TokenIssuer({
     keys,
     issuer: options.publicUrl,

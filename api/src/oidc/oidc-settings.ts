@@ -27,3 +27,16 @@ export const oidcSettingsShape = {
 };
 
 export type OidcSettings = z.output<z.ZodObject<typeof oidcSettingsShape>>;
+
+export interface OidcConfig {
+  /** OIDC_SIGNING_KEYS as given (a secret); undefined keeps keys in the data directory. */
+  readonly signingKeys: string | undefined;
+  readonly keyRotationDays: number;
+}
+
+export function oidcConfigFrom(settings: OidcSettings): OidcConfig {
+  return {
+    signingKeys: settings.OIDC_SIGNING_KEYS,
+    keyRotationDays: settings.OIDC_KEY_ROTATION_DAYS,
+  };
+}

@@ -46,7 +46,7 @@ describe('an uploaded photo reaches the module', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const issuerUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     oidc = await createOidc({
-      settings: { OIDC_SIGNING_KEYS: undefined, OIDC_KEY_ROTATION_DAYS: 30 },
+      config: { signingKeys: undefined, keyRotationDays: 30 },
       dataDir,
       publicUrl: issuerUrl,
     });

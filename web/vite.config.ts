@@ -10,7 +10,6 @@ const apiUrl = process.env.KITH_API_URL ?? 'http://127.0.0.1:8080';
 /** Paths the API answers; everything else is the app. */
 const API_PATHS = [
   '/v1',
-  '/auth/token',
   '/media',
   '/.well-known',
   '/docs',

@@ -3,7 +3,7 @@
 import { apiRequest } from './http';
 
 /** Where the API issues ID tokens (api/src/oidc/oidc-routes.ts). */
-export const ID_TOKEN_PATH = '/auth/token';
+export const ID_TOKEN_PATH = '/v1/auth/token';
 
 export interface IdToken {
   readonly token: string;

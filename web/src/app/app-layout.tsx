@@ -5,6 +5,7 @@ import { A } from '@solidjs/router';
 import type { JSX } from 'solid-js';
 import { ConnectionBanner } from '../connection/connection-banner';
 import { useIdleReporter } from '../connection/idle-reporter';
+import { Toaster } from '../ui/toaster';
 import { MainNav } from './main-nav';
 
 export function AppLayout(props: { readonly children: JSX.Element }) {
@@ -24,6 +25,7 @@ export function AppLayout(props: { readonly children: JSX.Element }) {
       <main class="app-main" id="main" tabindex="-1">
         {props.children}
       </main>
+      <Toaster />
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { ReactionBar } from '../posts/reaction-bar';
 import { reactionCounts } from '../posts/reaction-counts';
 import { AccountAvatar } from '../profiles/account-avatar';
 import { displayNameOf } from '../profiles/display-name';
+import { sendReport } from '../reports/send-report';
 import { RichText } from '../rich-text/rich-text';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { createAction } from '../ui/create-action';
@@ -131,9 +132,7 @@ export function CommentItem(props: { readonly comment: Comment; readonly post: P
         confirmLabel="Send report"
         maxLength={REPORT_REASON_MAX_LENGTH}
         onClose={() => setDialog(undefined)}
-        onConfirm={(reason) =>
-          act((r) => r.reportContent({ targetKind: 'comment', targetId: String(id()), reason }))
-        }
+        onConfirm={(reason) => sendReport(act, 'comment', String(id()), reason)}
       />
       <ReasonDialog
         open={dialog() === 'remove'}

@@ -5,7 +5,7 @@
 import { createEffect, on } from 'solid-js';
 import { useSpacetimeDB } from 'spacetimedb/solid';
 import { ApiError } from '../api-client/api-error';
-import { sessionEnded } from '../auth/session-store';
+import { sessionEnded, signOut } from '../auth/session-store';
 import { useLive } from '../live/live-context';
 
 export const SESSION_ENDED_NOTICE = 'Your session has ended. Log in again to continue.';
@@ -26,7 +26,8 @@ export function SessionWatch() {
   createEffect(
     on(data.me, (current, previous) => {
       if (previous !== undefined && current === undefined && phase() === 'live') {
-        sessionEnded(ACCOUNT_SUSPENDED_NOTICE);
+        // The API may not know yet: end the session there too.
+        void signOut(ACCOUNT_SUSPENDED_NOTICE);
       }
     }),
   );

@@ -5,6 +5,7 @@ import { createSignal, Show } from 'solid-js';
 import { useIsAdmin } from '../admin/use-is-admin';
 import { useLive } from '../live/live-context';
 import type { Post } from '../live/live-rows';
+import { sendReport } from '../reports/send-report';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { createAction } from '../ui/create-action';
 import { FormError } from '../ui/form-error';
@@ -81,9 +82,7 @@ export function PostMenu(props: { readonly post: Post; readonly onEdit: () => vo
         confirmLabel="Send report"
         maxLength={REPORT_REASON_MAX_LENGTH}
         onClose={() => setDialog(undefined)}
-        onConfirm={(reason) =>
-          act((r) => r.reportContent({ targetKind: 'post', targetId: String(postId()), reason }))
-        }
+        onConfirm={(reason) => sendReport(act, 'post', String(postId()), reason)}
       />
       <ReasonDialog
         open={dialog() === 'remove'}

@@ -8,6 +8,7 @@ import { FriendButton } from '../friends/friend-button';
 import { LastSeen } from '../friends/presence-dot';
 import { useLive } from '../live/live-context';
 import type { Account } from '../live/live-rows';
+import { sendReport } from '../reports/send-report';
 import { RichText } from '../rich-text/rich-text';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { MediaImage } from '../ui/media-image';
@@ -119,11 +120,7 @@ export function ProfileHeader(props: { readonly account: Account }) {
         confirmLabel="Send report"
         maxLength={REPORT_REASON_MAX_LENGTH}
         onClose={() => setDialog(undefined)}
-        onConfirm={(reason) =>
-          act((r) =>
-            r.reportContent({ targetKind: 'account', targetId: props.account.username, reason }),
-          )
-        }
+        onConfirm={(reason) => sendReport(act, 'account', props.account.username, reason)}
       />
     </header>
   );

@@ -10,6 +10,7 @@ import { PostCard } from '../posts/post-card';
 import { EmptyState } from '../ui/empty-state';
 import { usePageTitle } from '../ui/page-title';
 import { displayNameOf } from './display-name';
+import { FriendsStrip } from './friends-strip';
 import { ProfileHeader } from './profile-header';
 
 export default function ProfilePage() {
@@ -62,6 +63,9 @@ export default function ProfilePage() {
       {(shown) => (
         <div class="profile-page stack-large">
           <ProfileHeader account={shown()} />
+          <Show when={shown().identity.toHexString() === data.myHex()}>
+            <FriendsStrip />
+          </Show>
           <Show when={pinned()}>
             {(post) => (
               <section aria-labelledby="pinned-title">

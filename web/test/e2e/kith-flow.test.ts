@@ -1,0 +1,219 @@
+// Kith end to end, in Chromium against the real stack (startKith: the local
+// SpacetimeDB host, the module, the API serving the built web app): people
+// join with invites, become friends, share a friends-only photo that reaches
+// exactly the friend, live; comments and reactions arrive live; markup in
+// names, posts and comments stays text; an admin's ban ends a session.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './support/eventually.js';
+import { type KithStack, startKithStack } from './support/kith-stack.js';
+import { launchChromium } from './support/launch-chromium.js';
+import { makePng } from './support/make-png.js';
+import { Member } from './support/member.js';
+
+const XSS_NAME = '<img src=x onerror="window.__xss=1">Cat';
+const XSS_POST = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1"> hi @bob';
+const XSS_COMMENT = '<b onmouseover="window.__xss=1">bold?</b><svg onload="window.__xss=1">';
+
+let browser: Browser;
+let stack: KithStack;
+let ana: Member; // the first admin
+let bob: Member; // Ana's friend
+let cat: Member; // a member who is not Ana's friend
+let friendsOnlyPostUrl = '';
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  stack = await startKithStack();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+describe('Kith in the browser', { timeout: 90_000 }, () => {
+  it('lets the first person sign up as the admin and tells them what to do first', async () => {
+    ana = await Member.open(browser, 'ana', stack.webUrl);
+    await ana.signUp(stack.adminInviteUrl, 'ana', 'Ana Lima');
+    await ana.page.getByRole('heading', { name: 'Your feed is quiet for now' }).waitFor();
+    await ana.page.getByRole('link', { name: /Find the friends who are already here/ }).waitFor();
+    await ana.page.getByRole('link', { name: /^Admin/ }).waitFor();
+  });
+
+  it('lets the admin make an invite link that others join with', async () => {
+    await ana.nav('Admin');
+    const invites = ana.page.locator('#invites');
+    await invites.getByLabel('People who can use it').fill('5');
+    await invites.getByRole('button', { name: 'Make invite link' }).click();
+    const inviteUrl = await invites.getByLabel('Invite link').inputValue();
+    expect(inviteUrl).toContain('/signup?invite=');
+
+    bob = await Member.open(browser, 'bob', stack.webUrl);
+    cat = await Member.open(browser, 'cat', stack.webUrl);
+    await bob.signUp(inviteUrl, 'bob', 'Bob Stone');
+    await cat.signUp(inviteUrl, 'cat', XSS_NAME);
+  });
+
+  it('makes friends: a request shows up live, and accepting it shows on both sides', async () => {
+    await bob.nav('Friends');
+    const find = bob.page.getByRole('region', { name: 'Find people on Kith' });
+    await find.getByLabel('Search by name or @username').fill('ana');
+    await find.locator('[data-username="ana"]').getByRole('button', { name: 'Add friend' }).click();
+    await find
+      .locator('[data-username="ana"]')
+      .getByRole('button', { name: /Cancel your friend request/ })
+      .waitFor();
+
+    // Ana, who has not reloaded since signing up, sees the request arrive.
+    await ana.page.getByRole('link', { name: 'Friends, 1 friend requests' }).waitFor();
+    await ana.nav('Friends');
+    const requests = ana.page.getByRole('region', { name: 'Friend requests' });
+    await requests.getByRole('button', { name: "Accept Bob Stone's friend request" }).click();
+    await ana.page
+      .getByRole('region', { name: /Your friends \(1\)/ })
+      .locator('[data-username="bob"]')
+      .waitFor();
+    await bob.page
+      .getByRole('region', { name: /Your friends \(1\)/ })
+      .locator('[data-username="ana"]')
+      .waitFor();
+    expect(ana.loads).toBe(1);
+  });
+
+  it('shows a friends-only photo to the friend as it is posted, and never to a non-friend', async () => {
+    await bob.nav('Home');
+    await cat.nav('Home');
+    await ana.nav('Home');
+    const bobLoads = bob.loads;
+
+    await ana.post('Sunset from the roof #evening', { photos: [makePng(320, 200)] });
+    const mine = ana.postCard('Sunset from the roof');
+    await mine.getByText('Friends only').waitFor();
+    friendsOnlyPostUrl =
+      (await mine.getByRole('link', { name: /just now|min ago/ }).getAttribute('href')) ?? '';
+    expect(friendsOnlyPostUrl).toMatch(/^\/post\/\d+$/);
+
+    // Bob is reading his feed: the post waits behind the pill rather than jumping in.
+    await bob.newPostsPill().waitFor();
+    expect(await bob.newPostsPill().textContent()).toContain('1 new post');
+    await bob.newPostsPill().click();
+    const seen = bob.postCard('Sunset from the roof');
+    const photo = seen.getByRole('img', { name: /Photo 1 of 1 by Ana Lima/ });
+    await photo.waitFor();
+    await eventually(async () => {
+      expect(
+        await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      ).toBeGreaterThan(0);
+    });
+    expect(bob.loads).toBe(bobLoads);
+
+    // A public post written after it reaches Cat; had the friends-only post
+    // been sent to Cat, it would have arrived first.
+    await ana.post('Public hello to everyone here', { visibility: 'Everyone on Kith' });
+    await cat.newPostsPill().waitFor();
+    await cat.newPostsPill().click();
+    await cat.postCard('Public hello to everyone here').waitFor();
+    expect(await cat.postCard('Sunset from the roof').count()).toBe(0);
+    expect(await cat.page.getByText('Sunset from the roof').count()).toBe(0);
+
+    // Opening its address directly does not help either.
+    await cat.page.goto(friendsOnlyPostUrl);
+    await cat.waitLive();
+    await cat.page.getByRole('heading', { name: 'This post is not available' }).waitFor();
+  });
+
+  it('brings comments, reactions and notifications to the author live', async () => {
+    await ana.page.goto(friendsOnlyPostUrl);
+    await ana.waitLive();
+    const anaLoads = ana.loads;
+    const bobLoads = bob.loads;
+
+    const bobCard = bob.postCard('Sunset from the roof');
+    await bobCard.getByRole('button', { name: 'React' }).click();
+    await bobCard.getByRole('button', { name: 'Love' }).click();
+    await bobCard.getByRole('button', { name: 'Love: 1, including you' }).waitFor();
+    await bobCard.getByRole('link', { name: 'Comment' }).click();
+    await bob.page.getByLabel('Write a comment').fill('Gorgeous colours!');
+    await bob.page.getByRole('button', { name: 'Comment', exact: true }).click();
+
+    const anaPost = ana.postCard('Sunset from the roof');
+    await anaPost.getByRole('button', { name: 'Love: 1' }).waitFor();
+    const comment = ana.page.locator('.comment').filter({ hasText: 'Gorgeous colours!' });
+    await comment.waitFor();
+    expect(await comment.getByRole('link', { name: 'Bob Stone' }).count()).toBe(1);
+
+    // Ana replies in the thread; Bob, on the same page, sees the reply nested under his comment.
+    await comment.getByRole('button', { name: 'Reply' }).click();
+    const replyForm = ana.page
+      .locator('form.comment-form')
+      .filter({ has: ana.page.getByLabel('Reply to Bob Stone') });
+    await replyForm.getByLabel('Reply to Bob Stone').fill('Thank you @bob');
+    await replyForm.getByRole('button', { name: 'Reply', exact: true }).click();
+    const reply = bob.page
+      .locator('.comment-list.nested .comment')
+      .filter({ hasText: 'Thank you' });
+    await reply.waitFor();
+    expect(await reply.getByRole('link', { name: '@bob' }).count()).toBe(1);
+
+    await ana.page.getByRole('link', { name: /^Notifications, \d+ unread$/ }).waitFor();
+    await ana.nav('Notifications');
+    await ana.page.getByText('Bob Stone reacted to your post').waitFor();
+    await ana.page.getByText('Bob Stone commented on your post').waitFor();
+    expect(ana.loads).toBe(anaLoads);
+    expect(bob.loads).toBe(bobLoads);
+  });
+
+  it('renders markup in names, posts and comments as text', async () => {
+    await cat.nav('Home');
+    await cat.post(XSS_POST, { visibility: 'Everyone on Kith' });
+    await bob.nav('Home');
+    await bob.newPostsPill().click();
+    const card = bob.postCard('window.__xss=1</script>');
+    await card.waitFor();
+    const text = card.locator('.post-text');
+    expect(await text.textContent()).toContain(XSS_POST.replace(' hi @bob', ''));
+    expect(await text.locator('script, img').count()).toBe(0);
+    // The name is shown as written, as text.
+    expect(await card.locator('.post-author a').textContent()).toBe(XSS_NAME);
+    expect(await card.locator('.post-author img').count()).toBe(0);
+
+    await card.getByRole('link', { name: 'Comment' }).click();
+    await bob.page.getByLabel('Write a comment').fill(XSS_COMMENT);
+    await bob.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    const comment = bob.page.locator('.comment-text').filter({ hasText: 'bold?' });
+    await comment.waitFor();
+    expect(await comment.textContent()).toBe(XSS_COMMENT);
+    expect(await comment.locator('b, svg').count()).toBe(0);
+
+    for (const member of [ana, bob, cat]) {
+      expect(
+        await member.page.evaluate(() => (window as { __xss?: unknown }).__xss),
+      ).toBeUndefined();
+      expect(member.dialogs).toEqual([]);
+    }
+  });
+
+  it("ends a banned member's session", async () => {
+    await cat.nav('Home');
+    await ana.nav('Admin');
+    const moderation = ana.page.locator('#moderation');
+    await moderation.getByLabel('Username').fill('cat');
+    await moderation.getByLabel('Reason (kept in the audit log)').fill('Testing the ban');
+    await moderation.getByRole('button', { name: 'Ban', exact: true }).click();
+    await moderation.locator('.admin-list').getByText('@cat').waitFor();
+
+    // Cat is shown the login page with the reason, signed out at the API too.
+    await cat.page.getByRole('heading', { name: 'Log in to Kith' }).waitFor();
+    await cat.page.getByText(/An admin has suspended your account/).waitFor();
+    const session = await cat.page.request.get('/v1/auth/session');
+    expect(session.status()).toBe(401);
+
+    // The ban is in the audit log, live.
+    await ana.page.locator('#audit').getByText('Testing the ban').waitFor();
+  });
+
+  it('had no errors in any page', () => {
+    for (const member of [ana, bob, cat]) expect(member.pageErrors).toEqual([]);
+  });
+});

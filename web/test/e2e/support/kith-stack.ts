@@ -1,0 +1,46 @@
+// The real Kith stack for end-to-end tests, started as `npm start` starts it
+// (startKith), on free ports and a fresh data directory, serving the web app
+// just built into web/dist.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startKith } from '../../../../scripts/src/start-kith.js';
+import { buildWeb } from './build-web.js';
+import { freePort } from './free-port.js';
+
+export interface KithStack {
+  readonly webUrl: string;
+  readonly adminInviteUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startKithStack(): Promise<KithStack> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'kith-web-e2e-'));
+  try {
+    const [spacetimePort, apiPort] = [await freePort(), await freePort()];
+    await buildWeb();
+    const kith = await startKith({
+      ...process.env,
+      KITH_DATA_DIR: dataDir,
+      SPACETIME_PORT: String(spacetimePort),
+      PORT: String(apiPort),
+      PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+      LOG_LEVEL: 'warn',
+    });
+    if (kith.adminInviteUrl === undefined) {
+      await kith.close();
+      throw new Error('a fresh Kith gave no first-admin invite link');
+    }
+    return {
+      webUrl: kith.webUrl,
+      adminInviteUrl: kith.adminInviteUrl,
+      async close() {
+        await kith.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,116 @@
+// One person using Kith in their own browser context (their own cookies),
+// driven the way they would use it: through labels, roles and visible text.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+export interface Viewport {
+  readonly width: number;
+  readonly height: number;
+}
+
+export const DESKTOP: Viewport = { width: 1280, height: 900 };
+export const PHONE: Viewport = { width: 390, height: 844 };
+
+export class Member {
+  /** Uncaught errors in the page; a test ends by checking there were none. */
+  readonly pageErrors: string[] = [];
+  /** alert/confirm/prompt dialogs the page opened (an XSS payload would). */
+  readonly dialogs: string[] = [];
+  /** Full page loads, so a test can show something arrived without one. */
+  loads = 0;
+
+  private constructor(
+    readonly name: string,
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+    page.on('dialog', (dialog) => {
+      this.dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('load', () => {
+      this.loads += 1;
+    });
+    page.setDefaultTimeout(15_000);
+  }
+
+  static async open(
+    browser: Browser,
+    name: string,
+    baseUrl: string,
+    viewport: Viewport = DESKTOP,
+  ): Promise<Member> {
+    const context = await browser.newContext({ viewport, baseURL: baseUrl });
+    return new Member(name, context, await context.newPage(), baseUrl);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  /** Signs up with an invite link and waits until the app is live. */
+  async signUp(inviteUrl: string, username: string, displayName: string): Promise<void> {
+    await this.page.goto(inviteUrl);
+    await this.page.getByLabel('Username').fill(username);
+    await this.page.getByLabel('Display name (optional)').fill(displayName);
+    await this.page.getByLabel('Password').fill(`${username} has a long password`);
+    await this.page.getByRole('button', { name: 'Create account' }).click();
+    await this.waitLive();
+  }
+
+  async logIn(username: string): Promise<void> {
+    await this.page.goto('/login');
+    await this.page.getByLabel('Username').fill(username);
+    await this.page.getByLabel('Password').fill(`${username} has a long password`);
+    await this.page.getByRole('button', { name: 'Log in' }).click();
+  }
+
+  async waitLive(): Promise<void> {
+    await this.page.locator('.connection[data-phase="live"]').waitFor();
+  }
+
+  /** Follows a link in the main navigation (no page load). */
+  async nav(label: 'Home' | 'Friends' | 'Notifications' | 'Profile' | 'Settings' | 'Admin') {
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: new RegExp(`^${label}`) })
+      .click();
+  }
+
+  /** Writes a post from the home feed's composer, with photos if given. */
+  async post(
+    text: string,
+    options: { photos?: readonly Buffer[]; visibility?: 'Friends only' | 'Everyone on Kith' } = {},
+  ): Promise<void> {
+    const composer = this.page.getByRole('form', { name: 'New post' });
+    await composer.getByLabel('Write a post').fill(text);
+    if (options.photos !== undefined && options.photos.length > 0) {
+      await composer.locator('input[type=file]').setInputFiles(
+        options.photos.map((buffer, i) => ({
+          name: `photo-${i + 1}.png`,
+          mimeType: 'image/png',
+          buffer,
+        })),
+      );
+    }
+    await composer
+      .getByLabel('Who can see this post')
+      .selectOption({ label: options.visibility ?? 'Friends only' });
+    // The button is enabled once every photo is uploaded and registered with the module.
+    await composer.locator('button[type=submit]:enabled').waitFor({ timeout: 30_000 });
+    await composer.getByRole('button', { name: 'Post', exact: true }).click();
+    // The composer empties once the module has the post.
+    await composer.locator('textarea:placeholder-shown').waitFor();
+  }
+
+  /** The post card whose text contains `text`. */
+  postCard(text: string): Locator {
+    return this.page.locator('article.post').filter({ hasText: text });
+  }
+
+  /** The "N new posts" pill of the home feed. */
+  newPostsPill(): Locator {
+    return this.page.getByRole('button', { name: /^↑?\s*Show \d+ new posts?$/ });
+  }
+}

@@ -107,7 +107,32 @@ describe('request ids, logs and docs', () => {
     const docs = await api.client().request<string>('GET', '/docs');
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toMatch(/text\/html/);
-    expect(docs.body).toContain('/openapi.json');
+    expect(docs.body).toContain('data-url="/openapi.json"');
+  });
+
+  it('serves the docs page’s script itself, under a policy that lets no other site’s code run', async () => {
+    const docs = await api.app.request('/docs');
+    const csp = docs.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    const html = await docs.text();
+    expect(html).not.toMatch(/(?:src|href)="https?:/);
+    expect(html).not.toMatch(/<script>|<script type="module">/);
+    const scriptPath = /<script src="(\/docs\/[^"]+\.js)">/.exec(html)?.[1] ?? '';
+    expect(scriptPath).toMatch(/^\/docs\/scalar-api-reference-\d+\.\d+\.\d+\.js$/);
+
+    const script = await api.app.request(scriptPath);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await script.text()).length).toBeGreaterThan(100_000);
+    const gzipped = await api.app.request(scriptPath, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    await gzipped.body?.cancel();
+    const head = await api.app.request(scriptPath, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(100_000);
+    expect((await api.app.request('/docs/scalar-api-reference-0.0.1.js')).status).toBe(404);
   });
 
   it('answers /readyz while the database answers', async () => {

@@ -111,7 +111,15 @@ export interface PublishResult {
 /** Every database on this host. */
 /** Whether publishing `program` over a database would keep its data (SpacetimeDB's pre-publish check). */
 export type UpdatePlan =
-  | { readonly compatible: true }
+  | {
+      readonly compatible: true;
+      /**
+       * The update disconnects every client (SpacetimeDB's `break_clients`: the
+       * plan has `DisconnectAllUsers`, e.g. a column added); absent or false,
+       * connected clients keep their sessions.
+       */
+      readonly breaksClients?: boolean;
+    }
   | { readonly compatible: false; readonly reasons: readonly string[] };
 
 export interface HostApi {

@@ -78,9 +78,11 @@ export function planUpdate(
   program: string,
   services: DatabaseServices,
 ): UpdatePlan {
-  if (sha256(program) === current.moduleHash) return { compatible: true };
+  if (sha256(program) === current.moduleHash) return { compatible: true, breaksClients: false };
   const check = planMigration(current.schema, describeModule(program, services));
-  return check.compatible ? { compatible: true } : { compatible: false, reasons: check.reasons };
+  return check.compatible
+    ? { compatible: true, breaksClients: check.plan.disconnectAllUsers }
+    : { compatible: false, reasons: check.reasons };
 }
 
 /** Loads `program` once to read its schema, refusing modules that do not load or validate. */

@@ -82,6 +82,27 @@ const alice: Caller = { identity: 0xa11cen, connectionId: 0xa1n };
 const bob: Caller = { identity: 0xb0bn, connectionId: 0xb2n };
 const hex = (caller: Caller) => caller.connectionId.toString(16).padStart(32, '0');
 
+describe('the update plan', () => {
+  it('says whether the update disconnects every client, as pre_publish reports break_clients', async () => {
+    const host = await hostWithBoard(defaultServices());
+    const v1 = board(host);
+    expect(host.planUpdate(v1, await boardBundle('v1'))).toEqual({
+      compatible: true,
+      breaksClients: false,
+    });
+    // A reducer, a table and a view body changed: clients stay.
+    expect(host.planUpdate(v1, await boardBundle('v2'))).toEqual({
+      compatible: true,
+      breaksClients: false,
+    });
+    // A column added: SpacetimeDB's DisconnectAllUsers.
+    expect(host.planUpdate(v1, await boardBundle('v3'))).toEqual({
+      compatible: true,
+      breaksClients: true,
+    });
+  });
+});
+
 describe('a client connection across an update', () => {
   it('leaving mid-update, is disconnected once, by the new module', async () => {
     const gate = gatedSnapshots();

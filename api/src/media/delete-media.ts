@@ -34,22 +34,46 @@ export async function deleteMedia(
 }
 
 /**
- * Deletes every media item of a user: call it before the account itself is
- * deleted (the rows would cascade away, but the stored files would stay
- * reachable by their URLs).
+ * Deletes every media item of a user: rows, quota and queued remove_media in
+ * one transaction, then the stored files. The account deletion does the same
+ * inside its own transaction (media-personal-data.ts).
  */
 export async function deleteUserMedia(deps: MediaServiceDeps, userId: string): Promise<number> {
-  const rows = await deps.db
+  const removed = await deps.db.transaction().execute((trx) => removeUserMediaRows(trx, userId));
+  if (removed.count === 0) return 0;
+  deps.onModuleCallQueued?.();
+  await removeFiles(deps, removed.keys);
+  return removed.count;
+}
+
+export interface RemovedMediaRows {
+  readonly count: number;
+  /** Storage keys of the removed items' files, to delete once the transaction committed. */
+  readonly keys: readonly string[];
+}
+
+/**
+ * Within `trx`: removes the user's media rows, gives back their quota and
+ * queues remove_media for each. The files stay until the caller removes them
+ * after the commit (removeFiles), so a rollback leaves nothing half-deleted.
+ */
+export async function removeUserMediaRows(
+  trx: Transaction<Database>,
+  userId: string,
+): Promise<RemovedMediaRows> {
+  const rows = await trx
     .selectFrom('media')
     .select('id')
     .where('ownerUserId', '=', userId)
+    .orderBy('createdAt')
+    .forUpdate()
     .execute();
-  const ids = rows.map((row) => row.id);
-  if (ids.length === 0) return 0;
-  const keys = await deps.db.transaction().execute((trx) => removeRows(trx, ids));
-  deps.onModuleCallQueued?.();
-  await removeFiles(deps, keys);
-  return ids.length;
+  if (rows.length === 0) return { count: 0, keys: [] };
+  const keys = await removeRows(
+    trx,
+    rows.map((row) => row.id),
+  );
+  return { count: rows.length, keys };
 }
 
 async function removeRows(trx: Transaction<Database>, ids: readonly string[]): Promise<string[]> {
@@ -67,9 +91,10 @@ async function removeRows(trx: Transaction<Database>, ids: readonly string[]): P
   );
 }
 
-async function removeFiles(deps: MediaServiceDeps, keys: readonly string[]): Promise<void> {
-  // The rows are gone already; a file that cannot be removed now is wasted
-  // space an operator can clear, not a reason to fail the deletion.
+/** Removes stored files; a failure is logged, not thrown (their rows are gone already). */
+export async function removeFiles(deps: MediaServiceDeps, keys: readonly string[]): Promise<void> {
+  // A file that cannot be removed now is wasted space an operator can clear,
+  // not a reason to fail the deletion.
   const results = await Promise.allSettled(keys.map((key) => deps.storage.delete(key)));
   results.forEach((result, index) => {
     if (result.status === 'rejected') {

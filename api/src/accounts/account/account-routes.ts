@@ -150,6 +150,7 @@ export function createAccountRoutes(deps: AccountsDeps) {
       const who = { userId: auth.userId, username: auth.username, ip: clientAddress(c, hops) };
       await confirmPassword(db, who, c.req.valid('json').password);
       await deleteAccount(db, auth.userId, deps.personalDataSources);
+      deps.onModuleCallQueued?.();
       deps.logger.info({ userId: auth.userId }, 'account deleted');
       if (auth.sessionKind === 'cookie') clearSessionCookies(c, config);
       return c.body(null, 204);

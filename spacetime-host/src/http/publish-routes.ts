@@ -14,6 +14,16 @@ import { jsonResponse } from './responses.js';
 
 const MISSING_MIGRATION_TOKEN =
   'Migration policy is set to `BreakClients`, but no migration token was provided.';
+// SpacetimeDB's MigrationPolicyError texts (crates/schema/src/auto_migrate.rs).
+const BREAKING_CHANGE_DISALLOWED =
+  'Migration plan contains a client-breaking change which is disallowed under current policy';
+const INVALID_MIGRATION_TOKEN = 'Token provided is invalid or does not match expected hash';
+
+/** The token pre_publish hands out for this database and bundle; publish checks it back. */
+function migrationToken(identity: Parameters<typeof identityToHex>[0], bytes: Uint8Array): string {
+  const hash = createHash('sha256').update(identityToHex(identity)).update(bytes);
+  return `0x${BigInt(`0x${hash.digest('hex')}`).toString(16)}`;
+}
 
 /**
  * Publishing (crates/client-api/src/routes/database.rs `publish`,
@@ -50,12 +60,16 @@ export function registerPublishRoutes(
         },
       });
     }
-    const token = createHash('sha256').update(identityToHex(database.identity)).update(bytes);
+    const breaksClients = plan.breaksClients ?? false;
     return jsonResponse({
       AutoMigrate: {
-        migrate_plan: `Updating database ${identityToHex(database.identity)}: the new module is compatible with the stored data.`,
-        break_clients: false,
-        token: `0x${BigInt(`0x${token.digest('hex')}`).toString(16)}`,
+        migrate_plan: `Updating database ${identityToHex(database.identity)}: the new module is compatible with the stored data.${
+          breaksClients
+            ? ' Row types that clients know change, so every connected client is disconnected and must use regenerated bindings.'
+            : ''
+        }`,
+        break_clients: breaksClients,
+        token: migrationToken(database.identity, bytes),
         major_version_upgrade: false,
       },
     });
@@ -94,7 +108,19 @@ async function publish(
   if (existing !== undefined) {
     authorize(existing, caller.identity, clear ? 'reset database' : 'update database');
   }
-  const program = programText(await readBody(c, settings.maxModuleBytes), hostType);
+  const bytes = await readBody(c, settings.maxModuleBytes);
+  const program = programText(bytes, hostType);
+  // A plan that disconnects clients needs the publisher's acknowledgement: the
+  // token pre_publish gave for exactly these bytes (SpacetimeDB's MigrationPolicy).
+  if (existing !== undefined && !clear) {
+    const plan = host.planUpdate(existing, program);
+    if (plan.compatible && plan.breaksClients === true) {
+      if (policy !== 'BreakClients') throw badRequest(BREAKING_CHANGE_DISALLOWED);
+      if (c.req.query('token') !== migrationToken(existing.identity, bytes)) {
+        throw badRequest(INVALID_MIGRATION_TOKEN);
+      }
+    }
+  }
 
   const request: PublishRequest = {
     program,

@@ -15,6 +15,8 @@ export interface ModuleCopies {
   folder(): Promise<string>;
   /** Copies fixture `name`'s `src/` into `dir` (replacing what was there). */
   copyFixture(name: string, dir: string): Promise<void>;
+  /** Copies the fixture folder `relative` (e.g. `greeter-project/client`) to `dest`. */
+  copyFixtureFolder(relative: string, dest: string): Promise<void>;
 }
 
 export function useModuleCopies(): ModuleCopies {
@@ -32,6 +34,9 @@ export function useModuleCopies(): ModuleCopies {
     async copyFixture(name, dir) {
       await rm(path.join(dir, 'src'), { recursive: true, force: true });
       await cp(path.join(FIXTURES, name, 'src'), path.join(dir, 'src'), { recursive: true });
+    },
+    async copyFixtureFolder(relative, dest) {
+      await cp(path.join(FIXTURES, relative), dest, { recursive: true });
     },
   };
 }

@@ -1,4 +1,5 @@
-// The API as one Hono application: shared middleware, then each feature's
+// The API as one Hono application: shared middleware, the built web app
+// (before sessions are looked up: its files need none), then each feature's
 // router. Features other than accounts (the OIDC issuer, media) are built
 // elsewhere and handed in; their routers define their full paths.
 import { randomUUID } from 'node:crypto';
@@ -9,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { PersonalDataSource } from './accounts/account/personal-data.js';
 import { createAccountsRoutes } from './accounts/accounts-routes.js';
 import { authenticate } from './accounts/sessions/authenticate.js';
+import { createClientConfigRoutes } from './client-config/client-config-routes.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database-schema.js';
 import { createHealthRoutes } from './health/health-routes.js';
@@ -20,6 +22,8 @@ import { requestLogging } from './http/request-logging.js';
 import type { Logger } from './logging/logger.js';
 import type { Mailer } from './mail/mailer.js';
 import { mountApiDocs } from './openapi/api-docs.js';
+import { webAppContentSecurityPolicy } from './web-app/content-security-policy.js';
+import { serveWebApp } from './web-app/serve-web-app.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: feature routers bring their own environment types
 export type FeatureRouter = OpenAPIHono<any, any, any>;
@@ -35,6 +39,8 @@ export interface AppDeps {
   readonly oidc?: FeatureRouter;
   /** Media uploads and serving: createMediaRoutes(...). */
   readonly media?: FeatureRouter;
+  /** Told when a route queued a module call, so the outbox drainer delivers it now. */
+  readonly onModuleCallQueued?: () => void;
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -46,6 +52,16 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('*', requestId({ headerName: 'X-Request-Id', generator: () => randomUUID() }));
   app.use('*', requestLogging(logger));
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-site' }));
+  app.use(
+    '*',
+    serveWebApp({
+      distDir: config.webDistDir,
+      contentSecurityPolicy: webAppContentSecurityPolicy({
+        spacetimePublicUrl: config.spacetimePublicUrl,
+        mediaPublicBaseUrl: config.media.storage.publicBaseUrl,
+      }),
+    }),
+  );
   app.use('*', originCheck([config.publicOrigin, ...config.trustedOrigins]));
   app.use('*', authenticate(db, config));
 
@@ -58,8 +74,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       logger,
       mailer: deps.mailer,
       personalDataSources: deps.personalDataSources ?? [],
+      ...(deps.onModuleCallQueued ? { onModuleCallQueued: deps.onModuleCallQueued } : {}),
     }),
   );
+  app.route('/', createClientConfigRoutes(config));
   if (deps.oidc !== undefined) app.route('/', deps.oidc);
   if (deps.media !== undefined) app.route('/', deps.media);
   mountApiDocs(app, config.publicUrl);

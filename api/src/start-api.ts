@@ -1,16 +1,22 @@
-// Starts the API: opens the database, runs pending migrations, builds the
-// app and listens. Used by `npm start` (through the root start script) and by
+// Starts the whole API from its configuration: opens the database, runs
+// pending migrations, builds the OIDC issuer, the outbox drainer that
+// delivers module calls, media storage and the mailer, then the app, and
+// listens. Used by `npm start` (through the root start script) and by
 // `npm start -w api`.
 import { type ServerType, serve } from '@hono/node-server';
-import type { PersonalDataSource } from './accounts/account/personal-data.js';
 import { ensureAdminInvite } from './accounts/invites/admin-invite.js';
-import { createApp, type FeatureRouter } from './app.js';
-import type { Config } from './config.js';
+import { createApp } from './app.js';
+import { type Config, ConfigError } from './config.js';
 import { type DatabaseTarget, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { pruneExpiredRows } from './db/prune-expired-rows.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createMailer } from './mail/create-mailer.js';
+import { createMedia } from './media/create-media.js';
+import { mediaPersonalData } from './media/media-personal-data.js';
+import { createOutboxDrainer } from './module-client/create-outbox-drainer.js';
+import { createOidc, type Oidc } from './oidc/create-oidc.js';
+import { SigningKeyError } from './oidc/signing-key.js';
 
 const PRUNE_EVERY_MS = 10 * 60_000;
 
@@ -26,9 +32,6 @@ export interface StartedApi {
 export interface StartApiOptions {
   /** Logger to use; one is made from the config when absent. */
   readonly logger?: Logger;
-  readonly oidc?: FeatureRouter;
-  readonly media?: FeatureRouter;
-  readonly personalDataSources?: readonly PersonalDataSource[];
 }
 
 export function databaseTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>): DatabaseTarget {
@@ -37,9 +40,16 @@ export function databaseTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>):
     : { kind: 'pglite', dataDir: `${config.dataDir}/pg` };
 }
 
+/** Things started so far, closed in reverse order (also when a later step fails). */
+type Closer = () => Promise<void> | void;
+
 export async function startApi(config: Config, options: StartApiOptions = {}): Promise<StartedApi> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const database = await openDatabase(databaseTarget(config));
+  const closers: Closer[] = [() => database.close()];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+  };
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
@@ -50,38 +60,82 @@ export async function startApi(config: Config, options: StartApiOptions = {}): P
         'no accounts yet: the first person to sign up with this link becomes the admin',
       );
     }
+
+    const oidc = await openOidc(config);
+    const drainer = createOutboxDrainer({
+      db: database.db,
+      databaseKind: database.kind,
+      spacetimeUrl: config.spacetimeUrl,
+      spacetimeDatabase: config.spacetimeDatabase,
+      tokens: oidc.tokens,
+      logger,
+    });
+    const wakeDrainer = () => drainer.wake();
+    const media = createMedia({
+      config: config.media,
+      db: database.db,
+      logger,
+      onModuleCallQueued: wakeDrainer,
+    });
+    closers.push(() => media.close());
     const mailer = createMailer(config, logger);
+    closers.push(() => mailer.close());
+
     const app = createApp({
       config,
       db: database.db,
       logger,
       mailer,
-      oidc: options.oidc,
-      media: options.media,
-      personalDataSources: options.personalDataSources,
+      oidc: oidc.routes,
+      media: media.routes,
+      personalDataSources: [mediaPersonalData(media.deps)],
+      onModuleCallQueued: wakeDrainer,
     });
     const server = await listen(app.fetch, config);
+    closers.push(() => closeServer(server));
+    // After listening: SpacetimeDB verifies the service token against our
+    // JWKS, which must be reachable by then.
+    drainer.start();
+    closers.push(() => drainer.stop());
     const prune = setInterval(() => {
       pruneExpiredRows(database.db).catch((error: unknown) =>
         logger.warn({ err: error }, 'pruning expired rows failed'),
       );
     }, PRUNE_EVERY_MS);
     prune.unref();
+    closers.push(() => clearInterval(prune));
+
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${server.port}`;
-    logger.info({ url, database: database.kind, publicUrl: config.publicUrl }, 'API listening');
-    return {
-      url,
-      adminInviteUrl,
-      logger,
-      async close() {
-        clearInterval(prune);
-        await new Promise<void>((resolve) => server.server.close(() => resolve()));
-        await mailer.close();
-        await database.close();
+    logger.info(
+      {
+        url,
+        database: database.kind,
+        publicUrl: config.publicUrl,
+        spacetime: config.spacetimeUrl,
+        media: config.media.storage.kind,
+        webApp: config.webDistDir,
       },
-    };
+      'API listening',
+    );
+    return { url, adminInviteUrl, logger, close: closeAll };
   } catch (error) {
-    await database.close();
+    await closeAll();
+    throw error;
+  }
+}
+
+/** OIDC_SIGNING_KEYS is checked when its keys are imported: a bad one is a configuration error. */
+async function openOidc(config: Config): Promise<Oidc> {
+  try {
+    return await createOidc({
+      config: config.oidc,
+      dataDir: config.dataDir,
+      publicUrl: config.publicUrl,
+    });
+  } catch (error) {
+    if (error instanceof SigningKeyError) {
+      throw new ConfigError(`Invalid configuration:\n  ${error.message}`, { cause: error });
+    }
     throw error;
   }
 }
@@ -101,4 +155,8 @@ function listen(
     );
     server.once('error', reject);
   });
+}
+
+function closeServer({ server }: Listening): Promise<void> {
+  return new Promise<void>((resolve) => server.close(() => resolve()));
 }

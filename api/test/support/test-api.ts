@@ -55,6 +55,8 @@ export async function createTestApi(
   const config = readConfig({
     PUBLIC_URL: 'http://kith.test',
     KITH_DATA_DIR: '/nonexistent/kith-test',
+    // No web app unless a test makes one: pages answer the not-built page.
+    WEB_DIST_DIR: '/nonexistent/kith-test-web',
     TRUST_PROXY_HOPS: '1',
     ...options.env,
   });

@@ -8,7 +8,7 @@ import { block, friendRequest, friendship } from './tables/friend-tables';
 import { media } from './tables/media-tables';
 import { adminGrant, auditLog, ban, mute, report } from './tables/moderation-tables';
 import { notification } from './tables/notification-tables';
-import { post, postPurge, postRevision, postStats } from './tables/post-tables';
+import { post, postMedia, postPurge, postRevision, postStats } from './tables/post-tables';
 import { connection, presence, typing, typingExpiry } from './tables/presence-tables';
 import { rateBucket, rateLimitRule } from './tables/rate-limit-tables';
 import { reaction } from './tables/reaction-tables';
@@ -30,6 +30,7 @@ const spacetimedb = schema({
   post,
   postRevision,
   postStats,
+  postMedia,
   postPurge,
   comment,
   commentStats,

@@ -103,6 +103,23 @@ describe('edit_post', () => {
     expect(rows(bob, 'myPostRevision')).toEqual([]);
   });
 
+  it('changes which media readers load when the media change', async () => {
+    const ana = await kith.member('ana');
+    const bob = await kith.member('bob');
+    const first = await registerMedia(kith.server, imageArgs(ana.user.userId));
+    const second = await registerMedia(kith.server, imageArgs(ana.user.userId));
+    const created = await post(ana, `media ${ana.username}`, 'public', [first]);
+    await ana.conn.reducers.editPost({
+      postId: created.id,
+      text: created.text,
+      mediaIds: [second],
+    });
+    await bob.settle();
+    const loaded = rows(bob, 'visibleMedia').map((m) => m.mediaId);
+    expect(loaded).toContain(second);
+    expect(loaded).not.toContain(first);
+  });
+
   it('changes nothing when nothing changed', async () => {
     const ana = await kith.member('ana');
     const created = await post(ana, 'same');
@@ -139,6 +156,41 @@ describe('set_post_visibility', () => {
     await eventually(() => expect(postTexts(nina)).toContain(created.text));
     await ana.conn.reducers.setPostVisibility({ postId: created.id, visibility: 'friends' });
     await eventually(() => expect(postTexts(nina)).not.toContain(created.text));
+  });
+
+  it('takes the post’s comments, reactions, counts and media along', async () => {
+    const ana = await kith.member('ana');
+    const fred = await kith.member('fred');
+    const nina = await kith.member('nina');
+    await befriend(ana, fred);
+    const image = await registerMedia(kith.server, imageArgs(ana.user.userId));
+    const created = await post(ana, `along ${ana.username}`, 'friends', [image]);
+    await fred.conn.reducers.createComment({ postId: created.id, parentId: 0n, text: 'along' });
+    await fred.conn.reducers.reactToPost({ postId: created.id, kind: 'wow' });
+    const seenBy = (member: Member) => ({
+      comments: rows(member, 'visibleComment').filter((c) => c.postId === created.id).length,
+      commentStats: rows(member, 'visibleCommentStats').filter((c) => c.postId === created.id)
+        .length,
+      reactions: rows(member, 'visibleReaction').filter((r) => r.postId === created.id).length,
+      stats: rows(member, 'visiblePostStats').filter((s) => s.postId === created.id).length,
+      media: rows(member, 'visibleMedia').filter((m) => m.mediaId === image).length,
+    });
+    const all = { comments: 1, commentStats: 1, reactions: 1, stats: 1, media: 1 };
+    const none = { comments: 0, commentStats: 0, reactions: 0, stats: 0, media: 0 };
+    await nina.settle();
+    expect(seenBy(nina)).toEqual(none);
+    await ana.conn.reducers.setPostVisibility({ postId: created.id, visibility: 'public' });
+    await eventually(() => expect(seenBy(nina)).toEqual(all));
+    await ana.conn.reducers.deletePost({ postId: created.id });
+    await eventually(() => expect(seenBy(nina)).toEqual(none));
+    await fred.settle();
+    expect(seenBy(fred)).toEqual(none);
+    expect(seenBy(ana)).toEqual(all);
+    await ana.conn.reducers.restorePost({ postId: created.id });
+    await eventually(() => expect(seenBy(fred)).toEqual(all));
+    await ana.conn.reducers.setPostVisibility({ postId: created.id, visibility: 'friends' });
+    await eventually(() => expect(seenBy(nina)).toEqual(none));
+    expect(seenBy(fred)).toEqual(all);
   });
 
   it('is refused for others’ posts and unknown visibilities', async () => {

@@ -2,6 +2,7 @@
 // recorded them.
 import { type Infer, SenderError } from 'spacetimedb/server';
 import type { Identity, ReadDb, ReducerContext } from '../context';
+import { sameIdentity } from '../domain/identities';
 import type { moduleConfig } from '../tables/config-tables';
 
 export const MODULE_CONFIG_ID = 0;
@@ -16,7 +17,7 @@ export function moduleConfigOf(db: ReadDb): ModuleConfig {
 }
 
 export function isOwner(db: ReadDb, identity: Identity): boolean {
-  return moduleConfigOf(db).owner.isEqual(identity);
+  return sameIdentity(moduleConfigOf(db).owner, identity);
 }
 
 export function requireOwner(ctx: ReducerContext): void {

@@ -2,6 +2,7 @@
 // in other people's notifications and counts.
 import type { Account, Timestamp, WriteDb } from '../context';
 import { deleteCommentInThread } from './comment-removal';
+import { sameIdentity } from './identities';
 import { purgePost } from './post-removal';
 import { removeReaction } from './reaction-removal';
 
@@ -25,8 +26,8 @@ export function removeAccount(db: WriteDb, target: Account, now: Timestamp): voi
   for (const row of [...db.notification.recipientId.filter(id)]) db.notification.id.delete(row.id);
   // Nothing indexes actors, and accounts are deleted rarely: one pass over all notifications.
   for (const row of [...db.notification.iter()]) {
-    if (!row.actorIds.some((a) => a.isEqual(id))) continue;
-    const actorIds = row.actorIds.filter((a) => !a.isEqual(id));
+    if (!row.actorIds.some((a) => sameIdentity(a, id))) continue;
+    const actorIds = row.actorIds.filter((a) => !sameIdentity(a, id));
     if (actorIds.length === 0) db.notification.id.delete(row.id);
     else db.notification.id.update({ ...row, actorIds, actorCount: actorIds.length });
   }

@@ -1,5 +1,6 @@
 // Questions about the social graph that every policy asks.
 import type { Identity, ReadDb } from '../context';
+import { identityKey } from './identities';
 
 export function areFriends(db: ReadDb, a: Identity, b: Identity): boolean {
   return !db.friendship.pair.filter([a, b]).next().done;
@@ -14,10 +15,10 @@ export function friendIdsOf(db: ReadDb, identity: Identity): Identity[] {
   return [...db.friendship.ownerId.filter(identity)].map((row) => row.friendId);
 }
 
-/** Everyone `identity` blocked or was blocked by, as identity hex strings. */
-export function blockedHexesOf(db: ReadDb, identity: Identity): Set<string> {
-  const hexes = new Set<string>();
-  for (const row of db.block.blockerId.filter(identity)) hexes.add(row.blockedId.toHexString());
-  for (const row of db.block.blockedId.filter(identity)) hexes.add(row.blockerId.toHexString());
-  return hexes;
+/** Everyone `identity` blocked or was blocked by, keyed by identityKey. */
+export function blockedKeysOf(db: ReadDb, identity: Identity): Set<bigint> {
+  const keys = new Set<bigint>();
+  for (const row of db.block.blockerId.filter(identity)) keys.add(identityKey(row.blockedId));
+  for (const row of db.block.blockedId.filter(identity)) keys.add(identityKey(row.blockerId));
+  return keys;
 }

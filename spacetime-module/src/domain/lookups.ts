@@ -2,6 +2,7 @@
 // yours to see", so that a refusal never reveals hidden content.
 import { SenderError } from 'spacetimedb/server';
 import type { Account, Comment, Identity, Post, ReadDb } from '../context';
+import { sameIdentity } from './identities';
 import { canSeeComment, canSeePost } from './visibility';
 
 /** A post the viewer may see and that is not deleted. */
@@ -16,7 +17,7 @@ export function requireVisiblePost(db: ReadDb, viewer: Identity, postId: bigint)
 /** The viewer's own post, deleted or not. */
 export function requireOwnPost(db: ReadDb, author: Identity, postId: bigint): Post {
   const found = db.post.id.find(postId);
-  if (found === null || !found.authorId.isEqual(author)) {
+  if (found === null || !sameIdentity(found.authorId, author)) {
     throw new SenderError(`You have no post ${postId}.`);
   }
   return found;
@@ -33,7 +34,7 @@ export function requireVisibleComment(db: ReadDb, viewer: Identity, commentId: b
 
 /** Another member, by identity. */
 export function requireOtherAccount(db: ReadDb, me: Identity, other: Identity): Account {
-  if (other.isEqual(me)) throw new SenderError('That is you.');
+  if (sameIdentity(other, me)) throw new SenderError('That is you.');
   const found = db.account.identity.find(other);
   if (found === null) throw new SenderError('There is no such member.');
   return found;

@@ -3,6 +3,7 @@
 // who blocked each other.
 import type { Identity, Timestamp, WriteDb } from '../context';
 import { isBlockedBetween } from './graph';
+import { sameIdentity } from './identities';
 
 export type NotificationKind =
   | 'friend_request'
@@ -35,7 +36,7 @@ export const groupKeys = {
 
 export function notify(db: WriteDb, event: NotificationEvent, now: Timestamp): void {
   const { recipientId, actorId } = event;
-  if (recipientId.isEqual(actorId)) return;
+  if (sameIdentity(recipientId, actorId)) return;
   if (db.account.identity.find(recipientId) === null) return;
   if (isBlockedBetween(db, recipientId, actorId)) return;
   const unread = unreadGroup(db, recipientId, event.groupKey);
@@ -55,7 +56,7 @@ export function notify(db: WriteDb, event: NotificationEvent, now: Timestamp): v
     });
     return;
   }
-  const actorIds = [actorId, ...unread.actorIds.filter((a) => !a.isEqual(actorId))];
+  const actorIds = [actorId, ...unread.actorIds.filter((a) => !sameIdentity(a, actorId))];
   db.notification.id.update({
     ...unread,
     actorIds,
@@ -82,8 +83,8 @@ export function forgetActor(db: WriteDb, recipientId: Identity, actorId: Identit
 type NotificationRow = NonNullable<ReturnType<WriteDb['notification']['id']['find']>>;
 
 function withoutActor(db: WriteDb, row: NotificationRow, actorId: Identity): void {
-  if (!row.actorIds.some((a) => a.isEqual(actorId))) return;
-  const actorIds = row.actorIds.filter((a) => !a.isEqual(actorId));
+  if (!row.actorIds.some((a) => sameIdentity(a, actorId))) return;
+  const actorIds = row.actorIds.filter((a) => !sameIdentity(a, actorId));
   if (actorIds.length === 0) db.notification.id.delete(row.id);
   else db.notification.id.update({ ...row, actorIds, actorCount: actorIds.length });
 }

@@ -3,6 +3,7 @@
 import { SenderError } from 'spacetimedb/server';
 import type { Identity, ReadDb } from '../context';
 import { isBlockedBetween } from './graph';
+import { sameIdentity } from './identities';
 import { requireVisibleComment, requireVisiblePost } from './lookups';
 
 export const REPORT_TARGET_KINDS = ['post', 'comment', 'account', 'sound'] as const;
@@ -16,7 +17,7 @@ export function requireReportable(
   targetId: string,
 ): Identity {
   const maker = makerOf(db, reporter, kind, targetId);
-  if (maker.isEqual(reporter)) throw new SenderError('You cannot report your own content.');
+  if (sameIdentity(maker, reporter)) throw new SenderError('You cannot report your own content.');
   return maker;
 }
 
@@ -37,7 +38,7 @@ function makerOf(db: ReadDb, reporter: Identity, kind: ReportTargetKind, targetI
       const found = db.sound.id.find(parseId(targetId, kind));
       const visible =
         found !== null &&
-        (found.status === 'approved' || found.ownerId.isEqual(reporter)) &&
+        (found.status === 'approved' || sameIdentity(found.ownerId, reporter)) &&
         !isBlockedBetween(db, reporter, found.ownerId);
       if (!visible) throw new SenderError(`There is no sound ${targetId} that you can see.`);
       return found.ownerId;

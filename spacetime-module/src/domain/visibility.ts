@@ -8,13 +8,14 @@
 // whoever wrote it.
 import { Range } from 'spacetimedb/server';
 import type { Comment, Identity, Post, ReadDb } from '../context';
-import { areFriends, blockedHexesOf, friendIdsOf, isBlockedBetween } from './graph';
+import { areFriends, blockedKeysOf, friendIdsOf, isBlockedBetween } from './graph';
+import { identityKey, sameIdentity } from './identities';
 
 export const POST_VISIBILITIES = ['public', 'friends'] as const;
 export type PostVisibility = (typeof POST_VISIBILITIES)[number];
 
 export function canSeePost(db: ReadDb, viewer: Identity, target: Post): boolean {
-  if (target.authorId.isEqual(viewer)) return true;
+  if (sameIdentity(target.authorId, viewer)) return true;
   if (target.deletedAt !== undefined) return false;
   if (isBlockedBetween(db, viewer, target.authorId)) return false;
   return target.visibility === 'public' || areFriends(db, viewer, target.authorId);
@@ -23,57 +24,70 @@ export function canSeePost(db: ReadDb, viewer: Identity, target: Post): boolean 
 export function canSeeComment(db: ReadDb, viewer: Identity, target: Comment): boolean {
   const parentPost = db.post.id.find(target.postId);
   if (parentPost === null || !canSeePost(db, viewer, parentPost)) return false;
-  return target.authorId.isEqual(viewer) || !isBlockedBetween(db, viewer, target.authorId);
+  return sameIdentity(target.authorId, viewer) || !isBlockedBetween(db, viewer, target.authorId);
+}
+
+/** A row that hangs off a post and carries the post's author and audience. */
+export interface HangsOffPost {
+  readonly postAuthorId: Identity;
+  readonly audience: string;
 }
 
 /**
  * Everything a view may show `viewer`, read through indexes only: the
- * viewer's block list, own posts, each friend's posts, and the public posts.
+ * viewer's block list and friends, then own, friends' and public posts, or
+ * the rows hanging off them found by the post's author and audience.
  */
 export class VisibleContent {
   readonly #db: ReadDb;
   readonly #viewer: Identity;
-  readonly #blocked: ReadonlySet<string>;
+  readonly #blocked: ReadonlySet<bigint>;
+  readonly #friends: readonly Identity[];
 
   constructor(db: ReadDb, viewer: Identity) {
     this.#db = db;
     this.#viewer = viewer;
-    this.#blocked = blockedHexesOf(db, viewer);
+    this.#blocked = blockedKeysOf(db, viewer);
+    this.#friends = friendIdsOf(db, viewer);
   }
 
   /** True when the viewer and `identity` are in a block, either way. */
   isBlocked(identity: Identity): boolean {
-    return this.#blocked.has(identity.toHexString());
+    return this.#blocked.has(identityKey(identity));
   }
 
   posts(): Post[] {
-    const seen = new Set<bigint>();
-    const out: Post[] = [];
-    const add = (row: Post) => {
-      if (!seen.has(row.id)) {
-        seen.add(row.id);
-        out.push(row);
-      }
-    };
-    for (const row of this.#db.post.authorId.filter(this.#viewer)) add(row);
-    for (const friend of friendIdsOf(this.#db, this.#viewer)) {
+    const out = [...this.#db.post.authorId.filter(this.#viewer)];
+    for (const friend of this.#friends) {
       for (const row of this.#db.post.authorId.filter(friend)) {
-        if (row.deletedAt === undefined) add(row);
+        if (row.deletedAt === undefined) out.push(row);
       }
     }
+    const circle = this.#circle();
     for (const row of this.#db.post.visibility.filter('public')) {
-      if (row.deletedAt === undefined && !this.isBlocked(row.authorId)) add(row);
+      const outside = !circle.has(identityKey(row.authorId));
+      if (outside && row.deletedAt === undefined && !this.isBlocked(row.authorId)) out.push(row);
     }
     return out;
   }
 
-  /** Comments on the visible posts, without those of people in a block with the viewer. */
-  comments(posts: readonly Post[] = this.posts()): Comment[] {
-    const out: Comment[] = [];
-    for (const row of posts) {
-      for (const c of this.#db.comment.postId.filter(row.id)) {
-        if (!this.isBlocked(c.authorId)) out.push(c);
-      }
+  /**
+   * The rows hanging off the posts the viewer sees: off their own posts (even
+   * deleted), off friends' live posts, and off public posts of members not in
+   * a block with them. Who wrote each row is the caller's to filter.
+   */
+  hangingOff<T extends HangsOffPost>(
+    byPostAuthor: (author: Identity) => Iterable<T>,
+    byAudience: (audience: string) => Iterable<T>,
+  ): T[] {
+    const out = [...byPostAuthor(this.#viewer)];
+    for (const friend of this.#friends) {
+      for (const row of byPostAuthor(friend)) if (row.audience !== 'hidden') out.push(row);
+    }
+    const circle = this.#circle();
+    for (const row of byAudience('public')) {
+      const outside = !circle.has(identityKey(row.postAuthorId));
+      if (outside && !this.isBlocked(row.postAuthorId)) out.push(row);
     }
     return out;
   }
@@ -83,5 +97,9 @@ export class VisibleContent {
     return [...this.#db.account.joinedAt.filter(new Range())].filter(
       (row) => !this.isBlocked(row.identity),
     );
+  }
+
+  #circle(): Set<bigint> {
+    return new Set([this.#viewer, ...this.#friends].map(identityKey));
   }
 }

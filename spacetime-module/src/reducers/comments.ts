@@ -3,7 +3,9 @@
 import { COMMENT_TEXT_MAX_LENGTH } from '@kith/shared/limits';
 import { SenderError, t } from 'spacetimedb/server';
 import { requireMember, requireUnmutedMember } from '../auth/member';
+import { postAudience } from '../domain/audience';
 import { deleteCommentInThread } from '../domain/comment-removal';
+import { sameIdentity } from '../domain/identities';
 import { requireVisibleComment, requireVisiblePost } from '../domain/lookups';
 import { notifyMentions } from '../domain/mentions';
 import { groupKeys, notify } from '../domain/notifications';
@@ -28,6 +30,7 @@ export const createComment = spacetimedb.reducer(
     const created = ctx.db.comment.insert({
       id: 0n,
       postId,
+      ...postAudience(onPost),
       parentId,
       authorId: ctx.sender,
       text,
@@ -35,7 +38,14 @@ export const createComment = spacetimedb.reducer(
       editedAt: undefined,
       deletedAt: undefined,
     });
-    ctx.db.commentStats.insert({ commentId: created.id, postId, replies: 0, ...emptyTally() });
+    ctx.db.commentStats.insert({
+      commentId: created.id,
+      postId,
+      ...postAudience(onPost),
+      authorId: ctx.sender,
+      replies: 0,
+      ...emptyTally(),
+    });
     countPostComment(ctx.db, postId, 1);
     if (parent !== undefined) {
       countCommentReply(ctx.db, parent.id, 1);
@@ -52,7 +62,7 @@ export const createComment = spacetimedb.reducer(
         ctx.timestamp,
       );
     }
-    if (parent === undefined || !parent.authorId.isEqual(onPost.authorId)) {
+    if (parent === undefined || !sameIdentity(parent.authorId, onPost.authorId)) {
       notify(
         ctx.db,
         {
@@ -85,7 +95,7 @@ export const editComment = spacetimedb.reducer(
   (ctx, { commentId, text }) => {
     requireUnmutedMember(ctx);
     const current = requireVisibleComment(ctx.db, ctx.sender, commentId);
-    if (!current.authorId.isEqual(ctx.sender)) {
+    if (!sameIdentity(current.authorId, ctx.sender)) {
       throw new SenderError('You can only edit your own comments.');
     }
     requireWrittenText(text, 'A comment', COMMENT_TEXT_MAX_LENGTH);
@@ -116,7 +126,7 @@ export const deleteComment = spacetimedb.reducer({ commentId: t.u64() }, (ctx, {
     current !== null &&
     current.deletedAt === undefined &&
     onPost !== null &&
-    (current.authorId.isEqual(ctx.sender) || onPost.authorId.isEqual(ctx.sender));
+    (sameIdentity(current.authorId, ctx.sender) || sameIdentity(onPost.authorId, ctx.sender));
   if (!mayDelete) {
     throw new SenderError(`There is no comment ${commentId} that you may delete.`);
   }

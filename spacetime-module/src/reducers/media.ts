@@ -3,6 +3,7 @@
 import { SenderError, t } from 'spacetimedb/server';
 import { requireService } from '../auth/service';
 import type { ReducerContext } from '../context';
+import { syncPostMedia } from '../domain/audience';
 import { requireHttpUrl, requireLength, requireOneOf } from '../domain/validation';
 import spacetimedb from '../schema';
 
@@ -75,10 +76,11 @@ export const removeMedia = spacetimedb.reducer({ mediaId: t.string() }, (ctx, { 
 function forgetMediaUses(ctx: ReducerContext, mediaId: string, ownerUserId: string): void {
   const owner = ctx.db.account.userId.find(ownerUserId);
   if (owner === null) return;
-  for (const row of [...ctx.db.post.authorId.filter(owner.identity)]) {
-    if (row.mediaIds.includes(mediaId)) {
-      ctx.db.post.id.update({ ...row, mediaIds: row.mediaIds.filter((id) => id !== mediaId) });
-    }
+  for (const use of [...ctx.db.postMedia.mediaId.filter(mediaId)]) {
+    const row = ctx.db.post.id.find(use.postId);
+    if (row === null) continue;
+    const updated = { ...row, mediaIds: row.mediaIds.filter((id) => id !== mediaId) };
+    syncPostMedia(ctx.db, ctx.db.post.id.update(updated));
   }
   if (owner.avatarMediaId === mediaId || owner.bannerMediaId === mediaId) {
     ctx.db.account.identity.update({

@@ -7,6 +7,7 @@ import { isOwner } from '../auth/module-config';
 import type { ReducerContext } from '../context';
 import { audit } from '../domain/audit';
 import { deleteCommentInThread } from '../domain/comment-removal';
+import { sameIdentity } from '../domain/identities';
 import { excerpt, requireReason } from '../domain/moderation-reason';
 import { purgePost } from '../domain/post-removal';
 import { refreshPresence } from '../domain/presence';
@@ -70,7 +71,8 @@ export const banAccount = spacetimedb.reducer(
     requireAdmin(ctx);
     requireReason(reason);
     const target = requireAccountNamed(ctx.db, username);
-    if (target.identity.isEqual(ctx.sender)) throw new SenderError('You cannot ban yourself.');
+    if (sameIdentity(target.identity, ctx.sender))
+      throw new SenderError('You cannot ban yourself.');
     if (isAdmin(ctx.db, target.identity) && !isOwner(ctx.db, ctx.sender)) {
       throw new SenderError(`${username} is an admin: only the owner can ban an admin.`);
     }

@@ -1,6 +1,7 @@
 // Marking notifications read.
 import { SenderError, t } from 'spacetimedb/server';
 import { requireMember } from '../auth/member';
+import { sameIdentity } from '../domain/identities';
 import spacetimedb from '../schema';
 
 export const markNotificationRead = spacetimedb.reducer(
@@ -8,7 +9,7 @@ export const markNotificationRead = spacetimedb.reducer(
   (ctx, { notificationId }) => {
     requireMember(ctx);
     const row = ctx.db.notification.id.find(notificationId);
-    if (row === null || !row.recipientId.isEqual(ctx.sender)) {
+    if (row === null || !sameIdentity(row.recipientId, ctx.sender)) {
       throw new SenderError(`You have no notification ${notificationId}.`);
     }
     if (!row.read) ctx.db.notification.id.update({ ...row, read: true });

@@ -3,6 +3,8 @@
 import { POST_RESTORE_DAYS } from '@kith/shared/limits';
 import { ScheduleAt, SenderError, t } from 'spacetimedb/server';
 import { requireMember, requireUnmutedMember } from '../auth/member';
+import { postAudience, syncPostAudience, syncPostMedia } from '../domain/audience';
+import { sameIdentity } from '../domain/identities';
 import { requireOwnPost } from '../domain/lookups';
 import { notifyMentions } from '../domain/mentions';
 import { groupKeys } from '../domain/notifications';
@@ -35,7 +37,13 @@ export const createPost = spacetimedb.reducer(
       editedAt: undefined,
       deletedAt: undefined,
     });
-    ctx.db.postStats.insert({ postId: created.id, comments: 0, ...emptyTally() });
+    ctx.db.postStats.insert({
+      postId: created.id,
+      ...postAudience(created),
+      comments: 0,
+      ...emptyTally(),
+    });
+    syncPostMedia(ctx.db, created);
     notifyMentions(
       ctx.db,
       { text, actorId: ctx.sender, post: created, groupKey: groupKeys.mentionInPost(created.id) },
@@ -65,6 +73,7 @@ export const editPost = spacetimedb.reducer(
       replacedAt: ctx.timestamp,
     });
     const edited = ctx.db.post.id.update({ ...current, text, mediaIds, editedAt: ctx.timestamp });
+    syncPostMedia(ctx.db, edited);
     notifyMentions(
       ctx.db,
       {
@@ -86,7 +95,7 @@ export const setPostVisibility = spacetimedb.reducer(
     const current = requireOwnPost(ctx.db, ctx.sender, postId);
     const audience = requireOneOf(visibility, POST_VISIBILITIES, 'Visibility');
     if (current.visibility !== audience) {
-      ctx.db.post.id.update({ ...current, visibility: audience });
+      syncPostAudience(ctx.db, ctx.db.post.id.update({ ...current, visibility: audience }));
     }
   },
 );
@@ -96,7 +105,7 @@ export const deletePost = spacetimedb.reducer({ postId: t.u64() }, (ctx, { postI
   const me = requireMember(ctx);
   const current = requireOwnPost(ctx.db, ctx.sender, postId);
   if (current.deletedAt !== undefined) throw new SenderError('This post is already deleted.');
-  ctx.db.post.id.update({ ...current, deletedAt: ctx.timestamp });
+  syncPostAudience(ctx.db, ctx.db.post.id.update({ ...current, deletedAt: ctx.timestamp }));
   for (const row of [...ctx.db.typing.postId.filter(postId)]) {
     ctx.db.typing.identity.delete(row.identity);
   }
@@ -122,7 +131,7 @@ export const restorePost = spacetimedb.reducer({ postId: t.u64() }, (ctx, { post
   for (const row of [...ctx.db.postPurge.postId.filter(postId)]) {
     ctx.db.postPurge.scheduledId.delete(row.scheduledId);
   }
-  ctx.db.post.id.update({ ...current, deletedAt: undefined });
+  syncPostAudience(ctx.db, ctx.db.post.id.update({ ...current, deletedAt: undefined }));
 });
 
 /** Run by the scheduler when a deleted post's restore period is over. */
@@ -130,7 +139,7 @@ export const purgeDeletedPost = spacetimedb.reducer(
   { onSchedule: postPurge },
   { purge: postPurge.rowType },
   (ctx, { purge }) => {
-    if (!ctx.sender.isEqual(ctx.databaseIdentity)) {
+    if (!sameIdentity(ctx.sender, ctx.databaseIdentity)) {
       throw new SenderError('Only the scheduler purges deleted posts.');
     }
     const target = ctx.db.post.id.find(purge.postId);

@@ -2,6 +2,7 @@
 // post's comment box.
 import { ScheduleAt, SenderError, t } from 'spacetimedb/server';
 import { requireMember } from '../auth/member';
+import { sameIdentity } from '../domain/identities';
 import { requireVisiblePost } from '../domain/lookups';
 import { refreshPresence } from '../domain/presence';
 import { isBefore, secondsAfter } from '../domain/time';
@@ -57,7 +58,7 @@ export const expireTyping = spacetimedb.reducer(
   { onSchedule: typingExpiry },
   { expiry: typingExpiry.rowType },
   (ctx, { expiry }) => {
-    if (!ctx.sender.isEqual(ctx.databaseIdentity)) {
+    if (!sameIdentity(ctx.sender, ctx.databaseIdentity)) {
       throw new SenderError('Only the scheduler expires typing indicators.');
     }
     const row = ctx.db.typing.identity.find(expiry.identity);

@@ -3,7 +3,8 @@
 import { isReactionKind, REACTION_KINDS, type ReactionKind } from '@kith/shared/reactions';
 import { SenderError, t } from 'spacetimedb/server';
 import { requireMember, requireUnmutedMember } from '../auth/member';
-import type { ReducerContext } from '../context';
+import type { Identity, Post, ReducerContext } from '../context';
+import { postAudience } from '../domain/audience';
 import { requireVisibleComment, requireVisiblePost } from '../domain/lookups';
 import { groupKeys, type NotificationEvent, notify, retract } from '../domain/notifications';
 import { takeToken } from '../domain/rate-limits';
@@ -16,7 +17,7 @@ export const reactToPost = spacetimedb.reducer(
   (ctx, { postId, kind }) => {
     requireUnmutedMember(ctx);
     const onPost = requireVisiblePost(ctx.db, ctx.sender, postId);
-    react(ctx, postId, 0n, requireKind(kind), {
+    react(ctx, onPost, 0n, onPost.authorId, requireKind(kind), {
       recipientId: onPost.authorId,
       actorId: ctx.sender,
       kind: 'reaction',
@@ -39,7 +40,8 @@ export const reactToComment = spacetimedb.reducer(
   (ctx, { commentId, kind }) => {
     requireUnmutedMember(ctx);
     const target = requireVisibleComment(ctx.db, ctx.sender, commentId);
-    react(ctx, target.postId, commentId, requireKind(kind), {
+    const onPost = requireVisiblePost(ctx.db, ctx.sender, target.postId);
+    react(ctx, onPost, commentId, target.authorId, requireKind(kind), {
       recipientId: target.authorId,
       actorId: ctx.sender,
       kind: 'reaction',
@@ -82,11 +84,13 @@ function count(
 /** Adds the sender's reaction or changes its kind; the same kind again changes nothing. */
 function react(
   ctx: ReducerContext,
-  postId: bigint,
+  onPost: Post,
   commentId: bigint,
+  targetAuthorId: Identity,
   kind: ReactionKind,
   event: NotificationEvent,
 ): void {
+  const postId = onPost.id;
   const existing = ctx.db.reaction.reactorTarget
     .filter([ctx.sender, postId, commentId])
     .next().value;
@@ -97,6 +101,8 @@ function react(
       id: 0n,
       postId,
       commentId,
+      ...postAudience(onPost),
+      targetAuthorId,
       reactorId: ctx.sender,
       kind,
       createdAt: ctx.timestamp,

@@ -4,6 +4,7 @@ import { SenderError, t } from 'spacetimedb/server';
 import { requireAdmin } from '../auth/admin';
 import { requireMember } from '../auth/member';
 import { audit } from '../domain/audit';
+import { sameIdentity } from '../domain/identities';
 import { requireReason } from '../domain/moderation-reason';
 import { takeToken } from '../domain/rate-limits';
 import { REPORT_TARGET_KINDS, requireReportable } from '../domain/report-targets';
@@ -20,7 +21,7 @@ export const reportContent = spacetimedb.reducer(
     requireWrittenText(reason, 'The reason', REPORT_REASON_MAX_LENGTH);
     requireReportable(ctx.db, ctx.sender, kind, targetId);
     for (const open of ctx.db.report.target.filter([kind, targetId])) {
-      if (open.status === 'open' && open.reporterId.isEqual(ctx.sender)) {
+      if (open.status === 'open' && sameIdentity(open.reporterId, ctx.sender)) {
         throw new SenderError('You already reported this; an admin will look at it.');
       }
     }

@@ -6,6 +6,7 @@ import { requireAdmin } from '../auth/admin';
 import { requireMember, requireUnmutedMember } from '../auth/member';
 import type { ReducerContext, Sound } from '../context';
 import { audit } from '../domain/audit';
+import { sameIdentity } from '../domain/identities';
 import { requireReason } from '../domain/moderation-reason';
 import { takeToken } from '../domain/rate-limits';
 import spacetimedb from '../schema';
@@ -48,7 +49,7 @@ export const createSound = spacetimedb.reducer(
 export const deleteSound = spacetimedb.reducer({ soundId: t.u64() }, (ctx, { soundId }) => {
   requireMember(ctx);
   const found = ctx.db.sound.id.find(soundId);
-  if (found === null || !found.ownerId.isEqual(ctx.sender)) {
+  if (found === null || !sameIdentity(found.ownerId, ctx.sender)) {
     throw new SenderError(`You have no sound ${soundId}.`);
   }
   ctx.db.sound.id.delete(soundId);

@@ -1,5 +1,6 @@
 // Threaded comments on posts and their live counts.
 import { t, table } from 'spacetimedb/server';
+import { postAudienceColumns } from './post-audience-columns';
 import { reactionTallyColumns } from './reaction-tally-columns';
 
 export const comment = table(
@@ -7,6 +8,7 @@ export const comment = table(
   {
     id: t.u64().primaryKey().autoInc(),
     postId: t.u64().index('btree'),
+    ...postAudienceColumns(),
     /** The comment this one replies to; 0 for a comment on the post itself. */
     parentId: t.u64().index('btree'),
     authorId: t.identity().index('btree'),
@@ -23,6 +25,9 @@ export const commentStats = table(
   {
     commentId: t.u64().primaryKey(),
     postId: t.u64().index('btree'),
+    ...postAudienceColumns(),
+    /** The comment's author. */
+    authorId: t.identity(),
     replies: t.u32(),
     ...reactionTallyColumns(),
   },

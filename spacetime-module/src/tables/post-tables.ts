@@ -1,5 +1,6 @@
 // Posts, their earlier versions, their live counts, and purges of deleted ones.
 import { t, table } from 'spacetimedb/server';
+import { postAudienceColumns } from './post-audience-columns';
 import { reactionTallyColumns } from './reaction-tally-columns';
 
 export const post = table(
@@ -36,8 +37,20 @@ export const postStats = table(
   { name: 'post_stats' },
   {
     postId: t.u64().primaryKey(),
+    ...postAudienceColumns(),
     comments: t.u32(),
     ...reactionTallyColumns(),
+  },
+);
+
+/** The media a post shows, one row each, so views and removals find them by index. */
+export const postMedia = table(
+  { name: 'post_media' },
+  {
+    id: t.u64().primaryKey().autoInc(),
+    postId: t.u64().index('btree'),
+    mediaId: t.string().index('btree'),
+    ...postAudienceColumns(),
   },
 );
 

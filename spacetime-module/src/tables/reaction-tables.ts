@@ -1,5 +1,6 @@
 // One reaction per person per post or comment.
 import { t, table } from 'spacetimedb/server';
+import { postAudienceColumns } from './post-audience-columns';
 
 export const reaction = table(
   {
@@ -19,6 +20,9 @@ export const reaction = table(
     postId: t.u64().index('btree'),
     /** The comment reacted to; 0 for a reaction on the post itself. */
     commentId: t.u64(),
+    ...postAudienceColumns(),
+    /** Who wrote what was reacted to: the post's author, or the comment's. */
+    targetAuthorId: t.identity(),
     reactorId: t.identity().index('btree'),
     kind: t.string(),
     createdAt: t.timestamp(),

@@ -9,16 +9,29 @@ import { forMember } from './viewer';
 export const visibleComment = spacetimedb.view(
   { name: 'visible_comment', public: true },
   t.array(comment.rowType),
-  (ctx) => forMember(ctx, (me) => new VisibleContent(ctx.db, me.identity).comments()),
+  (ctx) =>
+    forMember(ctx, (me) => {
+      const visible = new VisibleContent(ctx.db, me.identity);
+      return visible
+        .hangingOff(
+          (author) => ctx.db.comment.postAuthorId.filter(author),
+          (audience) => ctx.db.comment.audience.filter(audience),
+        )
+        .filter((row) => !visible.isBlocked(row.authorId));
+    }),
 );
 
 export const visibleCommentStats = spacetimedb.view(
   { name: 'visible_comment_stats', public: true },
   t.array(commentStats.rowType),
   (ctx) =>
-    forMember(ctx, (me) =>
-      new VisibleContent(ctx.db, me.identity)
-        .comments()
-        .flatMap((row) => ctx.db.commentStats.commentId.find(row.id) ?? []),
-    ),
+    forMember(ctx, (me) => {
+      const visible = new VisibleContent(ctx.db, me.identity);
+      return visible
+        .hangingOff(
+          (author) => ctx.db.commentStats.postAuthorId.filter(author),
+          (audience) => ctx.db.commentStats.audience.filter(audience),
+        )
+        .filter((row) => !visible.isBlocked(row.authorId));
+    }),
 );

@@ -16,7 +16,11 @@ export const visibleMedia = spacetimedb.view(
     forMember(ctx, (me) => {
       const ids = new Set<string>();
       const visible = new VisibleContent(ctx.db, me.identity);
-      for (const row of visible.posts()) for (const id of row.mediaIds) ids.add(id);
+      const shown = visible.hangingOff(
+        (author) => ctx.db.postMedia.postAuthorId.filter(author),
+        (audience) => ctx.db.postMedia.audience.filter(audience),
+      );
+      for (const row of shown) ids.add(row.mediaId);
       for (const row of visible.accounts()) {
         if (row.avatarMediaId !== undefined) ids.add(row.avatarMediaId);
         if (row.bannerMediaId !== undefined) ids.add(row.bannerMediaId);

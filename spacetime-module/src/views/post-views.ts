@@ -16,9 +16,10 @@ export const visiblePostStats = spacetimedb.view(
   t.array(postStats.rowType),
   (ctx) =>
     forMember(ctx, (me) =>
-      new VisibleContent(ctx.db, me.identity)
-        .posts()
-        .flatMap((row) => ctx.db.postStats.postId.find(row.id) ?? []),
+      new VisibleContent(ctx.db, me.identity).hangingOff(
+        (author) => ctx.db.postStats.postAuthorId.filter(author),
+        (audience) => ctx.db.postStats.audience.filter(audience),
+      ),
     ),
 );
 

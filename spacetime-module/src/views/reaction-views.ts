@@ -1,5 +1,5 @@
 // Reactions on posts and comments you may see, except those of people in a
-// block with you.
+// block with you and those on comments of people in a block with you.
 import { t } from 'spacetimedb/server';
 import { VisibleContent } from '../domain/visibility';
 import spacetimedb from '../schema';
@@ -12,13 +12,13 @@ export const visibleReaction = spacetimedb.view(
   (ctx) =>
     forMember(ctx, (me) => {
       const visible = new VisibleContent(ctx.db, me.identity);
-      const posts = visible.posts();
-      const comments = new Set(visible.comments(posts).map((row) => row.id));
-      return posts.flatMap((row) =>
-        [...ctx.db.reaction.postId.filter(row.id)].filter(
-          (r) =>
-            !visible.isBlocked(r.reactorId) && (r.commentId === 0n || comments.has(r.commentId)),
-        ),
-      );
+      return visible
+        .hangingOff(
+          (author) => ctx.db.reaction.postAuthorId.filter(author),
+          (audience) => ctx.db.reaction.audience.filter(audience),
+        )
+        .filter(
+          (row) => !visible.isBlocked(row.reactorId) && !visible.isBlocked(row.targetAuthorId),
+        );
     }),
 );

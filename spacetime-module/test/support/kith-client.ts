@@ -3,7 +3,7 @@
 import { type Identity, setGlobalLogLevel } from 'spacetimedb';
 import { WebSocket as UndiciWebSocket } from 'undici';
 import { DbConnection } from '../module_bindings/index.js';
-import { KITH_DB, type KithServer } from './kith-server.js';
+import { KITH_DB } from './kith-server.js';
 
 // Only the SDK's errors, not its per-connection info lines.
 (setGlobalLogLevel as (level: string) => void)('error');
@@ -70,7 +70,7 @@ export interface KithClient {
 }
 
 /** Connects with `token`; rejects with the SDK's error when the module refuses the connection. */
-export function connectKith(server: KithServer, token: string): Promise<KithClient> {
+export function connectKith(server: { readonly url: string }, token: string): Promise<KithClient> {
   return new Promise((resolve, reject) => {
     let connected = false;
     let ended!: (error: unknown) => void;

@@ -13,6 +13,8 @@ import {
 export default __t.row({
   id: __t.u64().primaryKey(),
   postId: __t.u64().name("post_id"),
+  postAuthorId: __t.identity().name("post_author_id"),
+  audience: __t.string(),
   parentId: __t.u64().name("parent_id"),
   authorId: __t.identity().name("author_id"),
   text: __t.string(),

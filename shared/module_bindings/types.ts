@@ -94,6 +94,8 @@ export type Block = __Infer<typeof Block>;
 export const Comment = __t.object("Comment", {
   id: __t.u64(),
   postId: __t.u64(),
+  postAuthorId: __t.identity(),
+  audience: __t.string(),
   parentId: __t.u64(),
   authorId: __t.identity(),
   text: __t.string(),
@@ -106,6 +108,9 @@ export type Comment = __Infer<typeof Comment>;
 export const CommentStats = __t.object("CommentStats", {
   commentId: __t.u64(),
   postId: __t.u64(),
+  postAuthorId: __t.identity(),
+  audience: __t.string(),
+  authorId: __t.identity(),
   replies: __t.u32(),
   reactions: __t.u32(),
   like: __t.u32(),
@@ -228,6 +233,15 @@ export const Post = __t.object("Post", {
 });
 export type Post = __Infer<typeof Post>;
 
+export const PostMedia = __t.object("PostMedia", {
+  id: __t.u64(),
+  postId: __t.u64(),
+  mediaId: __t.string(),
+  postAuthorId: __t.identity(),
+  audience: __t.string(),
+});
+export type PostMedia = __Infer<typeof PostMedia>;
+
 export const PostPurge = __t.object("PostPurge", {
   scheduledId: __t.u64(),
   scheduledAt: __t.scheduleAt(),
@@ -246,6 +260,8 @@ export type PostRevision = __Infer<typeof PostRevision>;
 
 export const PostStats = __t.object("PostStats", {
   postId: __t.u64(),
+  postAuthorId: __t.identity(),
+  audience: __t.string(),
   comments: __t.u32(),
   reactions: __t.u32(),
   like: __t.u32(),
@@ -286,6 +302,9 @@ export const Reaction = __t.object("Reaction", {
   id: __t.u64(),
   postId: __t.u64(),
   commentId: __t.u64(),
+  postAuthorId: __t.identity(),
+  audience: __t.string(),
+  targetAuthorId: __t.identity(),
   reactorId: __t.identity(),
   kind: __t.string(),
   createdAt: __t.timestamp(),

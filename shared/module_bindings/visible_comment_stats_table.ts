@@ -13,6 +13,9 @@ import {
 export default __t.row({
   commentId: __t.u64().primaryKey().name("comment_id"),
   postId: __t.u64().name("post_id"),
+  postAuthorId: __t.identity().name("post_author_id"),
+  audience: __t.string(),
+  authorId: __t.identity().name("author_id"),
   replies: __t.u32(),
   reactions: __t.u32(),
   like: __t.u32(),

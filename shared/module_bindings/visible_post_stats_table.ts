@@ -12,6 +12,8 @@ import {
 
 export default __t.row({
   postId: __t.u64().primaryKey().name("post_id"),
+  postAuthorId: __t.identity().name("post_author_id"),
+  audience: __t.string(),
   comments: __t.u32(),
   reactions: __t.u32(),
   like: __t.u32(),

@@ -1,6 +1,6 @@
 // A modal dialog on the browser's own <dialog>: it traps focus, closes on
 // Escape and returns focus to where it was opened from.
-import { createEffect, createUniqueId, type JSX, onCleanup } from 'solid-js';
+import { createEffect, createUniqueId, type JSX, onCleanup, Show } from 'solid-js';
 
 export interface ModalDialogProps {
   readonly open: boolean;
@@ -20,10 +20,13 @@ export function ModalDialog(props: ModalDialogProps) {
   const titleId = createUniqueId();
   return (
     <dialog ref={dialog} class="modal" aria-labelledby={titleId} onClose={() => props.onClose()}>
-      <div class="modal-content">
-        <h2 id={titleId}>{props.title}</h2>
-        {props.children}
-      </div>
+      {/* Its content exists only while open: a closed dialog's fields are not on the page. */}
+      <Show when={props.open}>
+        <div class="modal-content">
+          <h2 id={titleId}>{props.title}</h2>
+          {props.children}
+        </div>
+      </Show>
     </dialog>
   );
 }

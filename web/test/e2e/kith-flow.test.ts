@@ -4,12 +4,13 @@
 // exactly the friend, live; comments and reactions arrive live; markup in
 // names, posts and comments stays text; an admin's ban ends a session.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { eventually } from './support/eventually.js';
 import { type KithStack, startKithStack } from './support/kith-stack.js';
 import { launchChromium } from './support/launch-chromium.js';
 import { makePng } from './support/make-png.js';
 import { Member } from './support/member.js';
+import { createStory } from './support/story.js';
 
 const XSS_NAME = '<img src=x onerror="window.__xss=1">Cat';
 const XSS_POST = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1"> hi @bob';
@@ -33,7 +34,9 @@ afterAll(async () => {
 });
 
 describe('Kith in the browser', { timeout: 90_000 }, () => {
-  it('lets the first person sign up as the admin and tells them what to do first', async () => {
+  const step = createStory();
+
+  step('lets the first person sign up as the admin and tells them what to do first', async () => {
     ana = await Member.open(browser, 'ana', stack.webUrl);
     await ana.signUp(stack.adminInviteUrl, 'ana', 'Ana Lima');
     await ana.page.getByRole('heading', { name: 'Your feed is quiet for now' }).waitFor();
@@ -41,7 +44,7 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     await ana.page.getByRole('link', { name: /^Admin/ }).waitFor();
   });
 
-  it('lets the admin make an invite link that others join with', async () => {
+  step('lets the admin make an invite link that others join with', async () => {
     await ana.nav('Admin');
     const invites = ana.page.locator('#invites');
     await invites.getByLabel('People who can use it').fill('5');
@@ -55,7 +58,7 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     await cat.signUp(inviteUrl, 'cat', XSS_NAME);
   });
 
-  it('makes friends: a request shows up live, and accepting it shows on both sides', async () => {
+  step('makes friends: a request shows up live, and accepting it shows on both sides', async () => {
     await bob.nav('Friends');
     const find = bob.page.getByRole('region', { name: 'Find people on Kith' });
     await find.getByLabel('Search by name or @username').fill('ana');
@@ -81,49 +84,52 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     expect(ana.loads).toBe(1);
   });
 
-  it('shows a friends-only photo to the friend as it is posted, and never to a non-friend', async () => {
-    await bob.nav('Home');
-    await cat.nav('Home');
-    await ana.nav('Home');
-    const bobLoads = bob.loads;
+  step(
+    'shows a friends-only photo to the friend as it is posted, and never to a non-friend',
+    async () => {
+      await bob.nav('Home');
+      await cat.nav('Home');
+      await ana.nav('Home');
+      const bobLoads = bob.loads;
 
-    await ana.post('Sunset from the roof #evening', { photos: [makePng(320, 200)] });
-    const mine = ana.postCard('Sunset from the roof');
-    await mine.getByText('Friends only').waitFor();
-    friendsOnlyPostUrl =
-      (await mine.getByRole('link', { name: /just now|min ago/ }).getAttribute('href')) ?? '';
-    expect(friendsOnlyPostUrl).toMatch(/^\/post\/\d+$/);
+      await ana.post('Sunset from the roof #evening', { photos: [makePng(320, 200)] });
+      const mine = ana.postCard('Sunset from the roof');
+      await mine.getByText('Friends only').waitFor();
+      friendsOnlyPostUrl =
+        (await mine.getByRole('link', { name: /just now|min ago/ }).getAttribute('href')) ?? '';
+      expect(friendsOnlyPostUrl).toMatch(/^\/post\/\d+$/);
 
-    // Bob is reading his feed: the post waits behind the pill rather than jumping in.
-    await bob.newPostsPill().waitFor();
-    expect(await bob.newPostsPill().textContent()).toContain('1 new post');
-    await bob.newPostsPill().click();
-    const seen = bob.postCard('Sunset from the roof');
-    const photo = seen.getByRole('img', { name: /Photo 1 of 1 by Ana Lima/ });
-    await photo.waitFor();
-    await eventually(async () => {
-      expect(
-        await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
-      ).toBeGreaterThan(0);
-    });
-    expect(bob.loads).toBe(bobLoads);
+      // Bob is reading his feed: the post waits behind the pill rather than jumping in.
+      await bob.newPostsPill().waitFor();
+      expect(await bob.newPostsPill().textContent()).toContain('1 new post');
+      await bob.newPostsPill().click();
+      const seen = bob.postCard('Sunset from the roof');
+      const photo = seen.getByRole('img', { name: /Photo 1 of 1 by Ana Lima/ });
+      await photo.waitFor();
+      await eventually(async () => {
+        expect(
+          await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+        ).toBeGreaterThan(0);
+      });
+      expect(bob.loads).toBe(bobLoads);
 
-    // A public post written after it reaches Cat; had the friends-only post
-    // been sent to Cat, it would have arrived first.
-    await ana.post('Public hello to everyone here', { visibility: 'Everyone on Kith' });
-    await cat.newPostsPill().waitFor();
-    await cat.newPostsPill().click();
-    await cat.postCard('Public hello to everyone here').waitFor();
-    expect(await cat.postCard('Sunset from the roof').count()).toBe(0);
-    expect(await cat.page.getByText('Sunset from the roof').count()).toBe(0);
+      // A public post written after it reaches Cat; had the friends-only post
+      // been sent to Cat, it would have arrived first.
+      await ana.post('Public hello to everyone here', { visibility: 'Everyone on Kith' });
+      await cat.newPostsPill().waitFor();
+      await cat.newPostsPill().click();
+      await cat.postCard('Public hello to everyone here').waitFor();
+      expect(await cat.postCard('Sunset from the roof').count()).toBe(0);
+      expect(await cat.page.getByText('Sunset from the roof').count()).toBe(0);
 
-    // Opening its address directly does not help either.
-    await cat.page.goto(friendsOnlyPostUrl);
-    await cat.waitLive();
-    await cat.page.getByRole('heading', { name: 'This post is not available' }).waitFor();
-  });
+      // Opening its address directly does not help either.
+      await cat.page.goto(friendsOnlyPostUrl);
+      await cat.waitLive();
+      await cat.page.getByRole('heading', { name: 'This post is not available' }).waitFor();
+    },
+  );
 
-  it('brings comments, reactions and notifications to the author live', async () => {
+  step('brings comments, reactions and notifications to the author live', async () => {
     await ana.page.goto(friendsOnlyPostUrl);
     await ana.waitLive();
     const anaLoads = ana.loads;
@@ -164,10 +170,10 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     expect(bob.loads).toBe(bobLoads);
   });
 
-  it('renders markup in names, posts and comments as text', async () => {
+  step('renders markup in names, posts and comments as text', async () => {
+    await bob.nav('Home');
     await cat.nav('Home');
     await cat.post(XSS_POST, { visibility: 'Everyone on Kith' });
-    await bob.nav('Home');
     await bob.newPostsPill().click();
     const card = bob.postCard('window.__xss=1</script>');
     await card.waitFor();
@@ -194,7 +200,7 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     }
   });
 
-  it("ends a banned member's session", async () => {
+  step("ends a banned member's session", async () => {
     await cat.nav('Home');
     await ana.nav('Admin');
     const moderation = ana.page.locator('#moderation');
@@ -213,7 +219,7 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     await ana.page.locator('#audit').getByText('Testing the ban').waitFor();
   });
 
-  it('had no errors in any page', () => {
+  step('had no errors in any page', () => {
     for (const member of [ana, bob, cat]) expect(member.pageErrors).toEqual([]);
   });
 });

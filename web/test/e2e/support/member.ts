@@ -7,6 +7,9 @@ export interface Viewport {
   readonly height: number;
 }
 
+/** Every test member's password: long, uncommon, and containing none of their usernames. */
+export const PASSWORD = 'amber-quilt-harbor-42';
+
 export const DESKTOP: Viewport = { width: 1280, height: 900 };
 export const PHONE: Viewport = { width: 390, height: 844 };
 
@@ -54,16 +57,31 @@ export class Member {
     await this.page.goto(inviteUrl);
     await this.page.getByLabel('Username').fill(username);
     await this.page.getByLabel('Display name (optional)').fill(displayName);
-    await this.page.getByLabel('Password').fill(`${username} has a long password`);
+    await this.page.getByLabel('Password').fill(PASSWORD);
     await this.page.getByRole('button', { name: 'Create account' }).click();
-    await this.waitLive();
+    await this.waitLiveOrFormError();
   }
 
   async logIn(username: string): Promise<void> {
     await this.page.goto('/login');
     await this.page.getByLabel('Username').fill(username);
-    await this.page.getByLabel('Password').fill(`${username} has a long password`);
+    await this.page.getByLabel('Password').fill(PASSWORD);
     await this.page.getByRole('button', { name: 'Log in' }).click();
+  }
+
+  /** Waits for `expected`, or fails at once with the error the page showed in `scope` instead. */
+  async waitForOrError(expected: Locator, scope: Locator | Page = this.page): Promise<void> {
+    const problem = scope.locator('.form-error, .field-error, .attachment-state.error').first();
+    await expected.or(problem).first().waitFor();
+    if (await problem.isVisible()) {
+      throw new Error(`${this.name} saw an error instead: ${await problem.textContent()}`);
+    }
+    await expected.waitFor();
+  }
+
+  /** Waits until the app is live, or fails with the error the form showed instead. */
+  async waitLiveOrFormError(): Promise<void> {
+    await this.waitForOrError(this.page.locator('.connection[data-phase="live"]'));
   }
 
   async waitLive(): Promise<void> {
@@ -98,10 +116,10 @@ export class Member {
       .getByLabel('Who can see this post')
       .selectOption({ label: options.visibility ?? 'Friends only' });
     // The button is enabled once every photo is uploaded and registered with the module.
-    await composer.locator('button[type=submit]:enabled').waitFor({ timeout: 30_000 });
+    await this.waitForOrError(composer.locator('button[type=submit]:enabled'), composer);
     await composer.getByRole('button', { name: 'Post', exact: true }).click();
     // The composer empties once the module has the post.
-    await composer.locator('textarea:placeholder-shown').waitFor();
+    await this.waitForOrError(composer.locator('textarea:placeholder-shown'), composer);
   }
 
   /** The post card whose text contains `text`. */

@@ -45,6 +45,8 @@ type Closer = () => Promise<void> | void;
 
 export async function startApi(config: Config, options: StartApiOptions = {}): Promise<StartedApi> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
+  // First: a bad OIDC_SIGNING_KEYS stops the start before the database is touched.
+  const oidc = await openOidc(config);
   const database = await openDatabase(databaseTarget(config));
   const closers: Closer[] = [() => database.close()];
   const closeAll = async () => {
@@ -61,7 +63,6 @@ export async function startApi(config: Config, options: StartApiOptions = {}): P
       );
     }
 
-    const oidc = await openOidc(config);
     const drainer = createOutboxDrainer({
       db: database.db,
       databaseKind: database.kind,

@@ -67,7 +67,7 @@ describe('block_account', () => {
       expect.arrayContaining([`ana says ${ana.username}`, `bob says ${bob.username}`]),
     );
     expect(rows(cat, 'visibleComment').map((c) => c.text)).toContain('bob comments');
-    expect(rows(cat, 'visibleReaction').filter((r) => r.postId === anaPost.id)).toHaveLength(1);
+    expect(rows(cat, 'visiblePostStats').find((s) => s.postId === anaPost.id)?.wow).toBe(1);
     // The counts are the post's, whoever reacted.
     expect(rows(ana, 'visiblePostStats').find((s) => s.postId === anaPost.id)?.wow).toBe(1);
   });

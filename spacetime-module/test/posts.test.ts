@@ -16,7 +16,7 @@ async function post(author: Member, text: string, visibility = 'public', mediaId
 }
 
 describe('create_post', () => {
-  it('stores text as written, with the author’s media and zero counts', async () => {
+  it('stores text as written, with the author’s media and no counts until there is activity', async () => {
     const ana = await kith.member('ana');
     const image = await registerMedia(kith.server, imageArgs(ana.user.userId));
     const clip = await registerMedia(kith.server, audioArgs(ana.user.userId));
@@ -24,10 +24,12 @@ describe('create_post', () => {
     const created = await post(ana, text, 'public', [image, clip]);
     expect(created).toMatchObject({ text, mediaIds: [image, clip], visibility: 'public' });
     expect(created.editedAt).toBeUndefined();
+    expect(rows(ana, 'visiblePostStats').filter((s) => s.postId === created.id)).toEqual([]);
+    await ana.conn.reducers.reactToPost({ postId: created.id, kind: 'like' });
     expect(rows(ana, 'visiblePostStats').find((s) => s.postId === created.id)).toMatchObject({
       comments: 0,
-      reactions: 0,
-      like: 0,
+      reactions: 1,
+      like: 1,
     });
     expect(rows(ana, 'visibleMedia').map((m) => m.mediaId)).toEqual(
       expect.arrayContaining([image, clip]),
@@ -166,17 +168,21 @@ describe('set_post_visibility', () => {
     const image = await registerMedia(kith.server, imageArgs(ana.user.userId));
     const created = await post(ana, `along ${ana.username}`, 'friends', [image]);
     await fred.conn.reducers.createComment({ postId: created.id, parentId: 0n, text: 'along' });
+    const along = rows(fred, 'visibleComment').find((c) => c.postId === created.id)!;
+    await ana.conn.reducers.reactToComment({ commentId: along.id, kind: 'love' });
     await fred.conn.reducers.reactToPost({ postId: created.id, kind: 'wow' });
+    // Reaction rows reach the reactor and the author of what was reacted to.
+    const reactionsOf = (member: Member) =>
+      rows(member, 'visibleReaction').filter((r) => r.postId === created.id).length;
     const seenBy = (member: Member) => ({
       comments: rows(member, 'visibleComment').filter((c) => c.postId === created.id).length,
       commentStats: rows(member, 'visibleCommentStats').filter((c) => c.postId === created.id)
         .length,
-      reactions: rows(member, 'visibleReaction').filter((r) => r.postId === created.id).length,
       stats: rows(member, 'visiblePostStats').filter((s) => s.postId === created.id).length,
       media: rows(member, 'visibleMedia').filter((m) => m.mediaId === image).length,
     });
-    const all = { comments: 1, commentStats: 1, reactions: 1, stats: 1, media: 1 };
-    const none = { comments: 0, commentStats: 0, reactions: 0, stats: 0, media: 0 };
+    const all = { comments: 1, commentStats: 1, stats: 1, media: 1 };
+    const none = { comments: 0, commentStats: 0, stats: 0, media: 0 };
     await nina.settle();
     expect(seenBy(nina)).toEqual(none);
     await ana.conn.reducers.setPostVisibility({ postId: created.id, visibility: 'public' });
@@ -185,9 +191,15 @@ describe('set_post_visibility', () => {
     await eventually(() => expect(seenBy(nina)).toEqual(none));
     await fred.settle();
     expect(seenBy(fred)).toEqual(none);
+    expect(reactionsOf(fred)).toBe(0);
     expect(seenBy(ana)).toEqual(all);
+    expect(reactionsOf(ana)).toBe(2);
     await ana.conn.reducers.restorePost({ postId: created.id });
     await eventually(() => expect(seenBy(fred)).toEqual(all));
+    // fred's own reaction on the post, and ana's on fred's comment.
+    expect(reactionsOf(fred)).toBe(2);
+    await nina.settle();
+    expect(reactionsOf(nina)).toBe(0);
     await ana.conn.reducers.setPostVisibility({ postId: created.id, visibility: 'friends' });
     await eventually(() => expect(seenBy(nina)).toEqual(none));
     expect(seenBy(fred)).toEqual(all);

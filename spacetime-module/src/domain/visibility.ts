@@ -92,6 +92,13 @@ export class VisibleContent {
     return out;
   }
 
+  /** Whether the viewer sees a post of `author` with `audience` (see `hangingOff`). */
+  seesPostOf(author: Identity, audience: string): boolean {
+    if (sameIdentity(author, this.#viewer)) return true;
+    if (audience === 'hidden' || this.isBlocked(author)) return false;
+    return audience === 'public' || this.#friends.some((friend) => sameIdentity(friend, author));
+  }
+
   /** Every account except those in a block with the viewer. */
   accounts() {
     return [...this.#db.account.joinedAt.filter(new Range())].filter(

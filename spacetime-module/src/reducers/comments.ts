@@ -10,7 +10,7 @@ import { requireVisibleComment, requireVisiblePost } from '../domain/lookups';
 import { notifyMentions } from '../domain/mentions';
 import { groupKeys, notify } from '../domain/notifications';
 import { takeToken } from '../domain/rate-limits';
-import { countCommentReply, countPostComment, emptyTally } from '../domain/tallies';
+import { countCommentReply, countPostComment } from '../domain/tallies';
 import { requireWrittenText } from '../domain/validation';
 import spacetimedb from '../schema';
 
@@ -37,14 +37,6 @@ export const createComment = spacetimedb.reducer(
       createdAt: ctx.timestamp,
       editedAt: undefined,
       deletedAt: undefined,
-    });
-    ctx.db.commentStats.insert({
-      commentId: created.id,
-      postId,
-      ...postAudience(onPost),
-      authorId: ctx.sender,
-      replies: 0,
-      ...emptyTally(),
     });
     countPostComment(ctx.db, postId, 1);
     if (parent !== undefined) {

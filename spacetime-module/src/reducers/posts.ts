@@ -3,7 +3,7 @@
 import { POST_RESTORE_DAYS } from '@kith/shared/limits';
 import { ScheduleAt, SenderError, t } from 'spacetimedb/server';
 import { requireMember, requireUnmutedMember } from '../auth/member';
-import { postAudience, syncPostAudience, syncPostMedia } from '../domain/audience';
+import { syncPostAudience, syncPostMedia } from '../domain/audience';
 import { sameIdentity } from '../domain/identities';
 import { requireOwnPost } from '../domain/lookups';
 import { notifyMentions } from '../domain/mentions';
@@ -11,7 +11,6 @@ import { groupKeys } from '../domain/notifications';
 import { requirePostContent } from '../domain/post-content';
 import { purgePost } from '../domain/post-removal';
 import { takeToken } from '../domain/rate-limits';
-import { emptyTally } from '../domain/tallies';
 import { isBefore, secondsAfter } from '../domain/time';
 import { requireOneOf } from '../domain/validation';
 import { POST_VISIBILITIES } from '../domain/visibility';
@@ -36,12 +35,6 @@ export const createPost = spacetimedb.reducer(
       createdAt: ctx.timestamp,
       editedAt: undefined,
       deletedAt: undefined,
-    });
-    ctx.db.postStats.insert({
-      postId: created.id,
-      ...postAudience(created),
-      comments: 0,
-      ...emptyTally(),
     });
     syncPostMedia(ctx.db, created);
     notifyMentions(

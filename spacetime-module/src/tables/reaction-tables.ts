@@ -22,7 +22,7 @@ export const reaction = table(
     commentId: t.u64(),
     ...postAudienceColumns(),
     /** Who wrote what was reacted to: the post's author, or the comment's. */
-    targetAuthorId: t.identity(),
+    targetAuthorId: t.identity().index('btree'),
     reactorId: t.identity().index('btree'),
     kind: t.string(),
     createdAt: t.timestamp(),

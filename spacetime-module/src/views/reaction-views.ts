@@ -1,6 +1,10 @@
-// Reactions on posts and comments you may see, except those of people in a
-// block with you and those on comments of people in a block with you.
+// Reactions as rows reach only the people they concern: whoever reacted, and
+// whoever wrote what they reacted to (minus people in a block with them, and
+// only while the post is visible to them). Everyone else who sees the post
+// gets its counts (visible_post_stats, visible_comment_stats): a reaction then
+// recomputes the counts of its readers, not every reader's list of reactions.
 import { t } from 'spacetimedb/server';
+import { sameIdentity } from '../domain/identities';
 import { VisibleContent } from '../domain/visibility';
 import spacetimedb from '../schema';
 import { reaction } from '../tables/reaction-tables';
@@ -12,13 +16,13 @@ export const visibleReaction = spacetimedb.view(
   (ctx) =>
     forMember(ctx, (me) => {
       const visible = new VisibleContent(ctx.db, me.identity);
-      return visible
-        .hangingOff(
-          (author) => ctx.db.reaction.postAuthorId.filter(author),
-          (audience) => ctx.db.reaction.audience.filter(audience),
-        )
-        .filter(
-          (row) => !visible.isBlocked(row.reactorId) && !visible.isBlocked(row.targetAuthorId),
-        );
+      const received = [...ctx.db.reaction.targetAuthorId.filter(me.identity)].filter(
+        (row) => !sameIdentity(row.reactorId, me.identity) && !visible.isBlocked(row.reactorId),
+      );
+      return [...ctx.db.reaction.reactorId.filter(me.identity), ...received].filter(
+        (row) =>
+          visible.seesPostOf(row.postAuthorId, row.audience) &&
+          !visible.isBlocked(row.targetAuthorId),
+      );
     }),
 );

@@ -152,7 +152,11 @@ export function ReportsPanel(props: { readonly admin: AdminTables }) {
                       Remove {report.targetKind}
                     </button>
                   </Show>
-                  <Show when={authorOf(report)}>
+                  <Show
+                    when={
+                      authorOf(report) !== undefined && authorOf(report) !== data.me()?.username
+                    }
+                  >
                     <button
                       type="button"
                       class="button small danger"

@@ -108,7 +108,7 @@ export function Composer() {
             onClick={() => fileInput?.click()}
           >
             <ImageIcon />
-            <span>Add photos</span>
+            <span class="label-wide">Add photos</span>
           </button>
           <VisibilityPicker value={visibility()} onChange={setVisibility} />
           <CharacterCount id={`${id}-count`} length={text().length} max={POST_TEXT_MAX_LENGTH} />

@@ -9,7 +9,8 @@ import { eventually } from './support/eventually.js';
 import { type KithStack, startKithStack } from './support/kith-stack.js';
 import { launchChromium } from './support/launch-chromium.js';
 import { makePng } from './support/make-png.js';
-import { Member } from './support/member.js';
+import { Member, PHONE } from './support/member.js';
+import { captureScreens, SCREENSHOT_DIR } from './support/screenshots.js';
 import { createStory } from './support/story.js';
 
 const XSS_NAME = '<img src=x onerror="window.__xss=1">Cat';
@@ -55,7 +56,7 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     bob = await Member.open(browser, 'bob', stack.webUrl);
     cat = await Member.open(browser, 'cat', stack.webUrl);
     await bob.signUp(inviteUrl, 'bob', 'Bob Stone');
-    await cat.signUp(inviteUrl, 'cat', XSS_NAME);
+    await cat.signUp(inviteUrl, 'cat', 'Cat Moreau');
   });
 
   step('makes friends: a request shows up live, and accepting it shows on both sides', async () => {
@@ -170,7 +171,103 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     expect(bob.loads).toBe(bobLoads);
   });
 
+  step("puts a member's report in the admins' queue, live", async () => {
+    await ana.nav('Admin');
+    await ana.page.getByRole('heading', { name: 'No open reports' }).waitFor();
+    await cat.nav('Home');
+    const card = cat.postCard('Public hello to everyone here');
+    await card.getByLabel('More actions for this post').click();
+    await card.getByRole('button', { name: 'Report' }).click();
+    const dialog = cat.page.getByRole('dialog', { name: 'Report this post' });
+    await dialog.getByLabel(/What is wrong with it/).fill('Testing the report queue');
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await cat.page.getByText('Report sent.').waitFor();
+    const report = ana.page
+      .locator('[data-report-id]')
+      .filter({ hasText: 'Testing the report queue' });
+    await report.waitFor();
+    expect(await report.textContent()).toContain('Public hello to everyone here');
+  });
+
+  step('pictures the main screens at phone and desktop widths', async () => {
+    const files = await captureScreens(ana, [
+      {
+        name: 'home',
+        path: '/',
+        ready: async (m) => {
+          await m.postCard('Sunset from the roof').locator('.media-image.loaded').waitFor();
+        },
+      },
+      {
+        name: 'post',
+        path: friendsOnlyPostUrl,
+        ready: async (m) => {
+          await m.page.locator('.comment').filter({ hasText: 'Gorgeous colours!' }).waitFor();
+        },
+      },
+      {
+        name: 'profile',
+        path: '/u/ana',
+        ready: async (m) => {
+          await m.page.getByRole('heading', { name: 'Ana Lima', level: 1 }).waitFor();
+        },
+      },
+      {
+        name: 'friends',
+        path: '/friends',
+        ready: async (m) => {
+          await m.page.locator('[data-username="bob"]').first().waitFor();
+        },
+      },
+      {
+        name: 'notifications',
+        path: '/notifications',
+        ready: async (m) => {
+          await m.page.getByText('Bob Stone reacted to your post').waitFor();
+        },
+      },
+      {
+        name: 'settings',
+        path: '/settings',
+        ready: async (m) => {
+          await m.page.getByRole('heading', { name: 'Profile', exact: true }).waitFor();
+        },
+      },
+      {
+        name: 'admin',
+        path: '/admin',
+        ready: async (m) => {
+          await m.page.locator('[data-report-id]').first().waitFor();
+        },
+      },
+    ]);
+    expect(files).toHaveLength(14);
+    const signedOut = await Member.open(browser, 'visitor', stack.webUrl, PHONE);
+    await signedOut.page.goto('/login');
+    await signedOut.page.getByRole('heading', { name: 'Log in to Kith' }).waitFor();
+    await signedOut.page.screenshot({ path: `${SCREENSHOT_DIR}/phone/login.png` });
+    await signedOut.close();
+  });
+
+  step('lets an admin dismiss a report, which the audit log keeps', async () => {
+    await ana.nav('Admin');
+    const report = ana.page
+      .locator('[data-report-id]')
+      .filter({ hasText: 'Testing the report queue' });
+    await report.getByRole('button', { name: 'Dismiss' }).click();
+    const dialog = ana.page.getByRole('dialog', { name: 'Dismiss report' });
+    await dialog.getByLabel('Reason (kept in the audit log)').fill('Nothing wrong here');
+    await dialog.getByRole('button', { name: 'Dismiss report' }).click();
+    await ana.page.getByRole('heading', { name: 'No open reports' }).waitFor();
+    await ana.page.locator('#audit').getByText('Nothing wrong here').waitFor();
+  });
+
   step('renders markup in names, posts and comments as text', async () => {
+    await cat.nav('Settings');
+    const profile = cat.page.getByRole('region', { name: 'Profile' });
+    await profile.getByLabel('Display name').fill(XSS_NAME);
+    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await cat.waitForOrError(profile.getByText('Saved.'), profile);
     await bob.nav('Home');
     await cat.nav('Home');
     await cat.post(XSS_POST, { visibility: 'Everyone on Kith' });

@@ -8,6 +8,7 @@ import { InviteFriends } from './invite-friends';
 import { PrivacySettings } from './privacy-settings';
 import { ProfileSettings } from './profile-settings';
 import { SessionList } from './session-list';
+import { SoundSettings } from './sound-settings';
 
 export default function SettingsPage() {
   usePageTitle(() => 'Settings');
@@ -19,6 +20,7 @@ export default function SettingsPage() {
         <a href="#account">Account</a>
         <a href="#privacy">Privacy</a>
         <a href="#sessions">Sessions</a>
+        <a href="#sounds">Sounds</a>
         <a href="#invites">Invites</a>
         <a href="#data">Your data</a>
       </nav>
@@ -26,6 +28,7 @@ export default function SettingsPage() {
       <AccountSettings />
       <PrivacySettings />
       <SessionList />
+      <SoundSettings />
       <InviteFriends />
       <DataExport />
       <DangerZone />

@@ -9,6 +9,7 @@ import { eventually } from './support/eventually.js';
 import { type KithStack, startKithStack } from './support/kith-stack.js';
 import { launchChromium } from './support/launch-chromium.js';
 import { makePng } from './support/make-png.js';
+import { makeWav } from './support/make-wav.js';
 import { Member, PHONE } from './support/member.js';
 import { captureScreens, SCREENSHOT_DIR } from './support/screenshots.js';
 import { createStory } from './support/story.js';
@@ -187,6 +188,40 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
       .filter({ hasText: 'Testing the report queue' });
     await report.waitFor();
     expect(await report.textContent()).toContain('Public hello to everyone here');
+  });
+
+  step('plays an ampersound once an admin approved it', async () => {
+    await bob.nav('Settings');
+    const sounds = bob.page.getByRole('region', { name: 'Your sounds' });
+    await sounds.getByLabel('Sound name').fill('horn');
+    await sounds.getByLabel(/^Clip/).setInputFiles({
+      name: 'horn.wav',
+      mimeType: 'audio/wav',
+      buffer: makeWav(0.5),
+    });
+    await sounds.getByRole('button', { name: 'Add sound' }).click();
+    await bob.waitForOrError(sounds.getByText('waiting for an admin'), sounds);
+
+    // Until it is approved, the tag is text for others.
+    await bob.page.goto(friendsOnlyPostUrl);
+    await bob.waitLive();
+    await bob.page.getByLabel('Write a comment').fill('Sound on: &bob.horn');
+    await bob.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    const comment = ana.page.locator('.comment').filter({ hasText: 'Sound on:' });
+    await ana.page.goto(friendsOnlyPostUrl);
+    await ana.waitLive();
+    await comment.waitFor();
+    expect(await comment.getByRole('button', { name: 'Play sound &bob.horn' }).count()).toBe(0);
+
+    await ana.nav('Admin');
+    const review = ana.page.locator('#sounds');
+    await review.getByText('&bob.horn').waitFor();
+    await review.getByRole('button', { name: 'Approve' }).click();
+    await review.getByText('No sounds are waiting.').waitFor();
+    await ana.page.goBack();
+    await comment.getByRole('button', { name: 'Play sound &bob.horn' }).waitFor();
+    await bob.nav('Settings');
+    await bob.page.getByRole('region', { name: 'Your sounds' }).getByText('approved').waitFor();
   });
 
   step('pictures the main screens at phone and desktop widths', async () => {

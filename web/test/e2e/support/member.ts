@@ -72,7 +72,14 @@ export class Member {
   /** Waits for `expected`, or fails at once with the error the page showed in `scope` instead. */
   async waitForOrError(expected: Locator, scope: Locator | Page = this.page): Promise<void> {
     const problem = scope.locator('.form-error, .field-error, .attachment-state.error').first();
-    await expected.or(problem).first().waitFor();
+    try {
+      await expected.or(problem).first().waitFor();
+    } catch (error) {
+      throw new Error(
+        `${this.name} waited in vain; page errors: ${JSON.stringify(this.pageErrors)}`,
+        { cause: error },
+      );
+    }
     if (await problem.isVisible()) {
       throw new Error(`${this.name} saw an error instead: ${await problem.textContent()}`);
     }

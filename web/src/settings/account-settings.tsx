@@ -2,7 +2,7 @@
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import { changePassword, updateAccount } from '../api-client/account-api';
 import { ApiError } from '../api-client/api-error';
-import { session, signedIn } from '../auth/session-store';
+import { session, signedIn, signOut } from '../auth/session-store';
 import { createAction } from '../ui/create-action';
 import { FormError } from '../ui/form-error';
 import { TextField } from '../ui/text-field';
@@ -45,10 +45,15 @@ export function AccountSettings() {
 
   return (
     <SettingsSection id="account" title="Account">
-      <p class="muted">
-        Signed in as <strong>@{session()?.user.username}</strong>
-        {session()?.user.role === 'admin' ? ' (admin)' : ''}.
-      </p>
+      <div class="row wrap">
+        <p class="muted spacer">
+          Signed in as <strong>@{session()?.user.username}</strong>
+          {session()?.user.role === 'admin' ? ' (admin)' : ''}.
+        </p>
+        <button type="button" class="button" onClick={() => void signOut('You have logged out.')}>
+          Log out
+        </button>
+      </div>
       <form
         class="stack"
         onSubmit={(event) => {

@@ -224,6 +224,26 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     await bob.page.getByRole('region', { name: 'Your sounds' }).getByText('approved').waitFor();
   });
 
+  step('logs out and back in', async () => {
+    await bob.nav('Settings');
+    await bob.page
+      .getByRole('region', { name: 'Account' })
+      .getByRole('button', { name: 'Log out' })
+      .click();
+    await bob.page.getByRole('heading', { name: 'Log in to Kith' }).waitFor();
+    await bob.page.getByText('You have logged out.').waitFor();
+    expect((await bob.page.request.get('/v1/auth/session')).status()).toBe(401);
+
+    await bob.page.getByLabel('Password').fill('not the password');
+    await bob.page.getByLabel('Username').fill('bob');
+    await bob.page.getByRole('button', { name: 'Log in' }).click();
+    await bob.page.locator('.form-error').waitFor();
+
+    await bob.logIn('bob');
+    await bob.waitLiveOrFormError();
+    await bob.page.getByRole('heading', { name: 'Settings' }).waitFor();
+  });
+
   step('pictures the main screens at phone and desktop widths', async () => {
     const files = await captureScreens(ana, [
       {

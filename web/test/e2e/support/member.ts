@@ -62,8 +62,9 @@ export class Member {
     await this.waitLiveOrFormError();
   }
 
+  /** Logs in from the login page (opening it unless already there, which keeps its ?next=). */
   async logIn(username: string): Promise<void> {
-    await this.page.goto('/login');
+    if (new URL(this.page.url()).pathname !== '/login') await this.page.goto('/login');
     await this.page.getByLabel('Username').fill(username);
     await this.page.getByLabel('Password').fill(PASSWORD);
     await this.page.getByRole('button', { name: 'Log in' }).click();

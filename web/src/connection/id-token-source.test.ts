@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { IdToken } from '../api-client/id-token-api';
+import { IdTokenSource, RENEW_BEFORE_EXPIRY_MS } from './id-token-source';
+
+const MINUTE = 60_000;
+
+/** A clock and timers the test moves by hand, and an issuer counting its tokens. */
+function harness(options: { failWith?: Error } = {}) {
+  let now = 1_000_000;
+  const timers: { at: number; run: () => void }[] = [];
+  let issued = 0;
+  const pending: ((token: IdToken) => void)[] = [];
+  const source = new IdTokenSource({
+    now: () => now,
+    setTimer: (run, delay) => {
+      const timer = { at: now + delay, run };
+      timers.push(timer);
+      return () => timers.splice(timers.indexOf(timer), 1);
+    },
+    fetchToken: () => {
+      if (options.failWith) return Promise.reject(options.failWith);
+      issued += 1;
+      const token = {
+        token: `t${issued}`,
+        expiresAt: new Date(now + 15 * MINUTE).toISOString(),
+        expiresIn: 900,
+      };
+      return new Promise<IdToken>((resolve) => pending.push(resolve)).then(() => token);
+    },
+  });
+  return {
+    source,
+    issued: () => issued,
+    answer: () => {
+      for (const resolve of pending.splice(0)) resolve({} as IdToken);
+    },
+    advance(ms: number) {
+      now += ms;
+      for (const timer of [...timers].sort((a, b) => a.at - b.at)) {
+        if (timer.at <= now) {
+          timers.splice(timers.indexOf(timer), 1);
+          timer.run();
+        }
+      }
+    },
+    timers,
+  };
+}
+
+describe('ID tokens for the connection', () => {
+  it('asks the API once for concurrent askers and reuses a token that stays good', async () => {
+    const h = harness();
+    const first = h.source.fresh();
+    const second = h.source.fresh();
+    h.answer();
+    expect([await first, await second]).toEqual(['t1', 't1']);
+    h.advance(5 * MINUTE);
+    expect(await h.source.fresh()).toBe('t1');
+    expect(h.issued()).toBe(1);
+  });
+
+  it('renews in the background before expiry, so a reconnect gets a good token at once', async () => {
+    const h = harness();
+    const first = h.source.fresh();
+    h.answer();
+    await first;
+    h.advance(15 * MINUTE - RENEW_BEFORE_EXPIRY_MS);
+    expect(h.issued()).toBe(2);
+    h.answer();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(await h.source.fresh()).toBe('t2');
+  });
+
+  it('never hands out a token about to expire', async () => {
+    const h = harness();
+    const first = h.source.fresh();
+    h.answer();
+    await first;
+    h.timers.splice(0); // as if the tab slept through the renewal
+    h.advance(14 * MINUTE);
+    const next = h.source.fresh();
+    h.answer();
+    expect(await next).toBe('t2');
+  });
+
+  it('passes on why the API refused, and stops renewing once stopped', async () => {
+    const refused = new Error('session ended');
+    const failing = harness({ failWith: refused });
+    await expect(failing.source.fresh()).rejects.toBe(refused);
+
+    const h = harness();
+    const first = h.source.fresh();
+    h.answer();
+    await first;
+    h.source.stop();
+    expect(h.timers).toEqual([]);
+  });
+});

@@ -2,7 +2,13 @@
 // other, and stops requests, comments and reactions between them.
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../spacetime-host/test/support/eventually.js';
-import { postTexts, rows } from './support/cache.js';
+import {
+  postTexts,
+  rows,
+  visibleComments,
+  visiblePostStats,
+  visiblePosts,
+} from './support/cache.js';
 import { useSharedKith } from './support/shared-kith.js';
 import { befriend } from './support/use-kith.js';
 
@@ -45,7 +51,7 @@ describe('block_account', () => {
       mediaIds: [],
       visibility: 'public',
     });
-    const anaPost = rows(ana, 'visiblePost').find((p) => p.text.startsWith('ana says'))!;
+    const anaPost = visiblePosts(ana).find((p) => p.text.startsWith('ana says'))!;
     await bob.conn.reducers.createComment({
       postId: anaPost.id,
       parentId: 0n,
@@ -60,23 +66,23 @@ describe('block_account', () => {
     expect(names(bob)).not.toContain(ana.username);
     expect(postTexts(ana)).not.toContain(`bob says ${bob.username}`);
     expect(postTexts(bob)).not.toContain(`ana says ${ana.username}`);
-    expect(rows(ana, 'visibleComment').map((c) => c.text)).not.toContain('bob comments');
+    expect(visibleComments(ana).map((c) => c.text)).not.toContain('bob comments');
     expect(rows(ana, 'visibleReaction').filter((r) => r.postId === anaPost.id)).toEqual([]);
     // A third member still sees both, and bob's comment and reaction.
     expect(postTexts(cat)).toEqual(
       expect.arrayContaining([`ana says ${ana.username}`, `bob says ${bob.username}`]),
     );
-    expect(rows(cat, 'visibleComment').map((c) => c.text)).toContain('bob comments');
-    expect(rows(cat, 'visiblePostStats').find((s) => s.postId === anaPost.id)?.wow).toBe(1);
+    expect(visibleComments(cat).map((c) => c.text)).toContain('bob comments');
+    expect(visiblePostStats(cat).find((s) => s.postId === anaPost.id)?.wow).toBe(1);
     // The counts are the post's, whoever reacted.
-    expect(rows(ana, 'visiblePostStats').find((s) => s.postId === anaPost.id)?.wow).toBe(1);
+    expect(visiblePostStats(ana).find((s) => s.postId === anaPost.id)?.wow).toBe(1);
   });
 
   it('clears each from the other’s notifications', async () => {
     const ana = await kith.member('ana');
     const bob = await kith.member('bob');
     await ana.conn.reducers.createPost({ text: 'react here', mediaIds: [], visibility: 'public' });
-    const post = rows(ana, 'visiblePost').find((p) => p.authorId.isEqual(ana.identity))!;
+    const post = visiblePosts(ana).find((p) => p.authorId.isEqual(ana.identity))!;
     await bob.conn.reducers.reactToPost({ postId: post.id, kind: 'like' });
     await eventually(() => expect(rows(ana, 'myNotification')).toHaveLength(1));
     await ana.conn.reducers.blockAccount({ target: bob.identity });
@@ -87,9 +93,9 @@ describe('block_account', () => {
     const ana = await kith.member('ana');
     const bob = await kith.member('bob');
     await ana.conn.reducers.createPost({ text: 'no bob', mediaIds: [], visibility: 'public' });
-    const post = rows(ana, 'visiblePost').find((p) => p.authorId.isEqual(ana.identity))!;
+    const post = visiblePosts(ana).find((p) => p.authorId.isEqual(ana.identity))!;
     await bob.conn.reducers.createComment({ postId: post.id, parentId: 0n, text: 'early' });
-    const comment = rows(bob, 'visibleComment').find((c) => c.text === 'early')!;
+    const comment = visibleComments(bob).find((c) => c.text === 'early')!;
     await bob.conn.reducers.blockAccount({ target: ana.identity });
     await expect(
       ana.conn.reducers.createComment({ postId: post.id, parentId: comment.id, text: 'reply' }),

@@ -3,7 +3,13 @@
 import { COMMENT_TEXT_MAX_LENGTH } from '@kith/shared/limits';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../spacetime-host/test/support/eventually.js';
-import { postsBy, rows } from './support/cache.js';
+import {
+  postsBy,
+  rows,
+  visibleCommentStats,
+  visibleComments,
+  visiblePostStats,
+} from './support/cache.js';
 import { useSharedKith } from './support/shared-kith.js';
 import { befriend, type Member } from './support/use-kith.js';
 
@@ -17,11 +23,11 @@ async function postOf(author: Member, visibility = 'public') {
 
 async function comment(by: Member, postId: bigint, text: string, parentId = 0n) {
   await by.conn.reducers.createComment({ postId, parentId, text });
-  return rows(by, 'visibleComment').find((c) => c.text === text && c.postId === postId)!;
+  return visibleComments(by).find((c) => c.text === text && c.postId === postId)!;
 }
 
 const commentTexts = (member: Member, postId: bigint) =>
-  rows(member, 'visibleComment')
+  visibleComments(member)
     .filter((c) => c.postId === postId)
     .map((c) => c.text)
     .sort();
@@ -37,8 +43,8 @@ describe('create_comment', () => {
     expect(reply.parentId).toBe(top.id);
     await ana.settle();
     await bob.settle();
-    expect(rows(ana, 'visiblePostStats').find((s) => s.postId === onPost.id)?.comments).toBe(2);
-    expect(rows(ana, 'visibleCommentStats').find((s) => s.commentId === top.id)?.replies).toBe(1);
+    expect(visiblePostStats(ana).find((s) => s.postId === onPost.id)?.comments).toBe(2);
+    expect(visibleCommentStats(ana).find((s) => s.commentId === top.id)?.replies).toBe(1);
     expect(
       rows(ana, 'myNotification').map((n) => ({ kind: n.kind, actors: n.actorIds.length })),
     ).toEqual([{ kind: 'comment', actors: 2 }]);
@@ -99,7 +105,7 @@ describe('edit_comment', () => {
     const mine = await comment(bob, onPost.id, 'typo');
     await bob.conn.reducers.editComment({ commentId: mine.id, text: 'fixed' });
     await eventually(() => {
-      const seen = rows(ana, 'visibleComment').find((c) => c.id === mine.id);
+      const seen = visibleComments(ana).find((c) => c.id === mine.id);
       expect(seen?.text).toBe('fixed');
       expect(seen?.editedAt).toBeDefined();
     });
@@ -127,14 +133,14 @@ describe('delete_comment', () => {
     const top = await comment(bob, onPost.id, 'parent');
     const reply = await comment(ana, onPost.id, 'child', top.id);
     await bob.conn.reducers.deleteComment({ commentId: top.id });
-    const tombstone = rows(bob, 'visibleComment').find((c) => c.id === top.id);
+    const tombstone = visibleComments(bob).find((c) => c.id === top.id);
     expect(tombstone?.text).toBe('');
     expect(tombstone?.deletedAt).toBeDefined();
-    expect(rows(bob, 'visiblePostStats').find((s) => s.postId === onPost.id)?.comments).toBe(1);
+    expect(visiblePostStats(bob).find((s) => s.postId === onPost.id)?.comments).toBe(1);
     await ana.conn.reducers.deleteComment({ commentId: reply.id });
     await bob.settle();
     expect(commentTexts(bob, onPost.id)).toEqual([]);
-    expect(rows(bob, 'visiblePostStats').find((s) => s.postId === onPost.id)?.comments).toBe(0);
+    expect(visiblePostStats(bob).find((s) => s.postId === onPost.id)?.comments).toBe(0);
   });
 
   it('by the post’s author, on their own post', async () => {

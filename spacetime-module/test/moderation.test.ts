@@ -2,7 +2,7 @@
 // removal of content, bans and mutes; every admin action in the audit log.
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../spacetime-host/test/support/eventually.js';
-import { postsBy, rows } from './support/cache.js';
+import { postsBy, rows, visibleComments, visiblePosts } from './support/cache.js';
 import { ADMIN_VIEWS, connectKith, MEMBER_VIEWS } from './support/kith-client.js';
 import { useSharedKith } from './support/shared-kith.js';
 import type { Member } from './support/use-kith.js';
@@ -205,7 +205,7 @@ describe('removing content', () => {
     const boss = await kith.member('boss', ADMIN);
     const onPost = await postOf(ana);
     await bob.conn.reducers.createComment({ postId: onPost.id, parentId: 0n, text: 'mean' });
-    const mean = rows(bob, 'visibleComment').find((c) => c.text === 'mean')!;
+    const mean = visibleComments(bob).find((c) => c.text === 'mean')!;
     await expect(
       ana.conn.reducers.removeComment({ commentId: mean.id, reason: 'x' }),
     ).rejects.toThrow('Only admins may do this.');
@@ -214,7 +214,7 @@ describe('removing content', () => {
     ).rejects.toThrow('The reason must not be empty.');
     await boss.conn.reducers.removeComment({ commentId: mean.id, reason: 'mean' });
     await bob.settle();
-    expect(rows(bob, 'visibleComment').filter((c) => c.id === mean.id)).toEqual([]);
+    expect(visibleComments(bob).filter((c) => c.id === mean.id)).toEqual([]);
     expect(auditActions(boss)).toContain('remove_comment');
   });
 });
@@ -228,7 +228,7 @@ describe('bans', () => {
     await boss.conn.reducers.banAccount({ username: ana.username, reason: 'abuse' });
     await eventually(() => {
       expect(rows(ana, 'myAccount')).toEqual([]);
-      expect(rows(ana, 'visiblePost')).toEqual([]);
+      expect(visiblePosts(ana)).toEqual([]);
       expect(rows(ana, 'visibleAccount')).toEqual([]);
     });
     await expect(

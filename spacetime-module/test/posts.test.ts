@@ -3,7 +3,15 @@
 import { POST_MEDIA_MAX_COUNT, POST_TEXT_MAX_LENGTH } from '@kith/shared/limits';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../spacetime-host/test/support/eventually.js';
-import { postsBy, postTexts, rows } from './support/cache.js';
+import {
+  loadableMedia,
+  postsBy,
+  postTexts,
+  rows,
+  visibleCommentStats,
+  visibleComments,
+  visiblePostStats,
+} from './support/cache.js';
 import { audioArgs, imageArgs, registerMedia } from './support/media-args.js';
 import { useSharedKith } from './support/shared-kith.js';
 import { befriend, type Member } from './support/use-kith.js';
@@ -24,16 +32,14 @@ describe('create_post', () => {
     const created = await post(ana, text, 'public', [image, clip]);
     expect(created).toMatchObject({ text, mediaIds: [image, clip], visibility: 'public' });
     expect(created.editedAt).toBeUndefined();
-    expect(rows(ana, 'visiblePostStats').filter((s) => s.postId === created.id)).toEqual([]);
+    expect(visiblePostStats(ana).filter((s) => s.postId === created.id)).toEqual([]);
     await ana.conn.reducers.reactToPost({ postId: created.id, kind: 'like' });
-    expect(rows(ana, 'visiblePostStats').find((s) => s.postId === created.id)).toMatchObject({
+    expect(visiblePostStats(ana).find((s) => s.postId === created.id)).toMatchObject({
       comments: 0,
       reactions: 1,
       like: 1,
     });
-    expect(rows(ana, 'visibleMedia').map((m) => m.mediaId)).toEqual(
-      expect.arrayContaining([image, clip]),
-    );
+    expect(loadableMedia(ana).map((m) => m.mediaId)).toEqual(expect.arrayContaining([image, clip]));
   });
 
   it.each([
@@ -117,7 +123,7 @@ describe('edit_post', () => {
       mediaIds: [second],
     });
     await bob.settle();
-    const loaded = rows(bob, 'visibleMedia').map((m) => m.mediaId);
+    const loaded = loadableMedia(bob).map((m) => m.mediaId);
     expect(loaded).toContain(second);
     expect(loaded).not.toContain(first);
   });
@@ -168,18 +174,17 @@ describe('set_post_visibility', () => {
     const image = await registerMedia(kith.server, imageArgs(ana.user.userId));
     const created = await post(ana, `along ${ana.username}`, 'friends', [image]);
     await fred.conn.reducers.createComment({ postId: created.id, parentId: 0n, text: 'along' });
-    const along = rows(fred, 'visibleComment').find((c) => c.postId === created.id)!;
+    const along = visibleComments(fred).find((c) => c.postId === created.id)!;
     await ana.conn.reducers.reactToComment({ commentId: along.id, kind: 'love' });
     await fred.conn.reducers.reactToPost({ postId: created.id, kind: 'wow' });
     // Reaction rows reach the reactor and the author of what was reacted to.
     const reactionsOf = (member: Member) =>
       rows(member, 'visibleReaction').filter((r) => r.postId === created.id).length;
     const seenBy = (member: Member) => ({
-      comments: rows(member, 'visibleComment').filter((c) => c.postId === created.id).length,
-      commentStats: rows(member, 'visibleCommentStats').filter((c) => c.postId === created.id)
-        .length,
-      stats: rows(member, 'visiblePostStats').filter((s) => s.postId === created.id).length,
-      media: rows(member, 'visibleMedia').filter((m) => m.mediaId === image).length,
+      comments: visibleComments(member).filter((c) => c.postId === created.id).length,
+      commentStats: visibleCommentStats(member).filter((c) => c.postId === created.id).length,
+      stats: visiblePostStats(member).filter((s) => s.postId === created.id).length,
+      media: loadableMedia(member).filter((m) => m.mediaId === image).length,
     });
     const all = { comments: 1, commentStats: 1, stats: 1, media: 1 };
     const none = { comments: 0, commentStats: 0, stats: 0, media: 0 };

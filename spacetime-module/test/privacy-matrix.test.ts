@@ -8,7 +8,13 @@
 import type { Identity } from 'spacetimedb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../spacetime-host/test/support/temp-dirs.js';
-import { rows } from './support/cache.js';
+import {
+  loadableMedia,
+  rows,
+  visibleComments,
+  visiblePostStats,
+  visiblePosts,
+} from './support/cache.js';
 import {
   ADMIN_VIEWS,
   connectKith,
@@ -102,7 +108,7 @@ async function buildWorld(dataDir: string): Promise<World> {
     mediaIds: [],
     visibility: 'public',
   });
-  const posts = new Map(rows(ana, 'visiblePost').map((p) => [p.text, p.id]));
+  const posts = new Map(visiblePosts(ana).map((p) => [p.text, p.id]));
   const publicPost = posts.get('ana public')!;
   const friendsPost = posts.get('ana friends')!;
 
@@ -180,31 +186,31 @@ const matrix: [string, Sample, string, Viewer[]][] = [
   ],
   [
     'a public post',
-    (c) => rows(c, 'visiblePost').map((p) => p.text),
+    (c) => visiblePosts(c).map((p) => p.text),
     'ana public (edited)',
     ['ana', 'fred', 'nina', 'adam'],
   ],
   [
     'a friends-only post',
-    (c) => rows(c, 'visiblePost').map((p) => p.text),
+    (c) => visiblePosts(c).map((p) => p.text),
     'ana friends',
     ['ana', 'fred'],
   ],
   [
     'a blocked member’s public post',
-    (c) => rows(c, 'visiblePost').map((p) => p.text),
+    (c) => visiblePosts(c).map((p) => p.text),
     'blake public',
     ['fred', 'nina', 'blake', 'adam'],
   ],
   [
     'the counts of a public post',
-    (c) => rows(c, 'visiblePostStats').map((s) => `${s.like} like, ${s.angry} angry`),
+    (c) => visiblePostStats(c).map((s) => `${s.like} like, ${s.angry} angry`),
     '1 like, 1 angry',
     ['ana', 'fred', 'nina', 'adam'],
   ],
   [
     'the counts of a friends-only post',
-    (c) => rows(c, 'visiblePostStats').map((s) => `${s.love} love`),
+    (c) => visiblePostStats(c).map((s) => `${s.love} love`),
     '1 love',
     ['ana', 'fred'],
   ],
@@ -216,19 +222,19 @@ const matrix: [string, Sample, string, Viewer[]][] = [
   ],
   [
     'a comment on a public post',
-    (c) => rows(c, 'visibleComment').map((x) => x.text),
+    (c) => visibleComments(c).map((x) => x.text),
     'fred on public',
     ['ana', 'fred', 'nina', 'adam'],
   ],
   [
     'a comment on a friends-only post',
-    (c) => rows(c, 'visibleComment').map((x) => x.text),
+    (c) => visibleComments(c).map((x) => x.text),
     'fred on friends',
     ['ana', 'fred'],
   ],
   [
     'a blocked member’s comment on a public post',
-    (c) => rows(c, 'visibleComment').map((x) => x.text),
+    (c) => visibleComments(c).map((x) => x.text),
     'blake on public',
     ['fred', 'nina', 'adam'],
   ],
@@ -254,25 +260,25 @@ const matrix: [string, Sample, string, Viewer[]][] = [
   ],
   [
     'the image of a public post',
-    (c) => rows(c, 'visibleMedia').map((m) => m.mediaId),
+    (c) => loadableMedia(c).map((m) => m.mediaId),
     'public',
     ['ana', 'fred', 'nina', 'adam'],
   ],
   [
     'the image of a friends-only post',
-    (c) => rows(c, 'visibleMedia').map((m) => m.mediaId),
+    (c) => loadableMedia(c).map((m) => m.mediaId),
     'friends',
     ['ana', 'fred'],
   ],
   [
     'the clip of an approved sound',
-    (c) => rows(c, 'visibleMedia').map((m) => m.mediaId),
+    (c) => loadableMedia(c).map((m) => m.mediaId),
     'approvedClip',
     ['ana', 'fred', 'nina', 'adam'],
   ],
   [
     'the clip of a sound awaiting review',
-    (c) => rows(c, 'visibleMedia').map((m) => m.mediaId),
+    (c) => loadableMedia(c).map((m) => m.mediaId),
     'pendingClip',
     ['ana', 'adam'],
   ],
@@ -354,11 +360,19 @@ describe('the privacy matrix', () => {
     for (const viewer of ['bart', 'service'] as const) {
       for (const view of MEMBER_VIEWS) {
         const accessor = view.replace(/_(.)/g, (_m, c: string) => c.toUpperCase());
-        expect({ view, rows: rows(world.clients[viewer], accessor as 'visiblePost') }).toEqual({
+        expect({ view, rows: rows(world.clients[viewer], accessor as 'publicPost') }).toEqual({
           view,
           rows: [],
         });
       }
+    }
+  });
+
+  it('puts each post in one of public_post and circle_post, never both', () => {
+    for (const viewer of VIEWERS) {
+      const client = world.clients[viewer];
+      const publicIds = new Set(rows(client, 'publicPost').map((p) => p.id));
+      expect(rows(client, 'circlePost').filter((p) => publicIds.has(p.id))).toEqual([]);
     }
   });
 
@@ -370,7 +384,7 @@ describe('the privacy matrix', () => {
 
   it('shows a member typing to the friends who see the post only', async () => {
     const { ana, fred, nina, adam } = world.clients;
-    const publicPost = rows(ana, 'visiblePost').find((p) => p.text.startsWith('ana public'))!;
+    const publicPost = visiblePosts(ana).find((p) => p.text.startsWith('ana public'))!;
     await ana.conn.reducers.startTyping({ postId: publicPost.id });
     for (const client of Object.values(world.clients)) await client.settle();
     const typing = VIEWERS.filter((viewer) => rows(world.clients[viewer], 'visibleTyping').length);
@@ -386,7 +400,7 @@ describe('connections and queries that must see nothing', () => {
   it('refuses an anonymous connection and anonymous SQL', async () => {
     const anonymous = await world.server.realtime.auth.issueNewIdentity();
     await expect(connectKith(world.server, anonymous.token)).rejects.toThrow();
-    await expect(world.server.sql(anonymous.token, 'SELECT * FROM visible_post')).rejects.toThrow(
+    await expect(world.server.sql(anonymous.token, 'SELECT * FROM public_post')).rejects.toThrow(
       /403/,
     );
   });
@@ -404,7 +418,7 @@ describe('connections and queries that must see nothing', () => {
     ['a private table', 'SELECT * FROM post'],
     [
       'a join through a private table',
-      'SELECT visible_post.* FROM visible_post JOIN post ON visible_post.id = post.id',
+      'SELECT public_post.* FROM public_post JOIN post ON public_post.id = post.id',
     ],
     ['the private account table', 'SELECT * FROM account'],
   ])('refuses a member subscribing to %s', async (_what, query) => {
@@ -419,7 +433,7 @@ describe('connections and queries that must see nothing', () => {
       }),
     ).rejects.toThrow(/private/i);
     await nina.settle();
-    expect(rows(nina, 'visiblePost').map((p) => p.text)).not.toContain('ana friends');
+    expect(visiblePosts(nina).map((p) => p.text)).not.toContain('ana friends');
   });
 
   it('refuses a member one-off SQL on private tables, and serves views for the sender only', async () => {
@@ -428,10 +442,11 @@ describe('connections and queries that must see nothing', () => {
     await expect(
       world.server.sql(
         ninaToken,
-        'SELECT visible_post.* FROM visible_post JOIN post ON visible_post.id = post.id',
+        'SELECT public_post.* FROM public_post JOIN post ON public_post.id = post.id',
       ),
     ).rejects.toThrow(/private/i);
-    const visible = await world.server.sql(ninaToken, 'SELECT * FROM visible_post');
+    expect(await world.server.sql(ninaToken, 'SELECT * FROM circle_post')).toEqual([]);
+    const visible = await world.server.sql(ninaToken, 'SELECT * FROM public_post');
     expect(visible.map((row) => row.text).sort()).toEqual(['ana public (edited)', 'blake public']);
   });
 });

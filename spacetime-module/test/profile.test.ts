@@ -2,7 +2,7 @@
 import { BIO_MAX_LENGTH, PROFILE_LINKS_MAX_COUNT } from '@kith/shared/limits';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../spacetime-host/test/support/eventually.js';
-import { rows } from './support/cache.js';
+import { loadableMedia, rows } from './support/cache.js';
 import { audioArgs, imageArgs, registerMedia } from './support/media-args.js';
 import { useSharedKith } from './support/shared-kith.js';
 
@@ -70,7 +70,7 @@ describe('set_profile_media', () => {
       bannerMediaId: banner,
     });
     await eventually(() =>
-      expect(rows(bob, 'visibleMedia').map((m) => m.mediaId)).toEqual(
+      expect(loadableMedia(bob).map((m) => m.mediaId)).toEqual(
         expect.arrayContaining([avatar, banner]),
       ),
     );

@@ -2,7 +2,13 @@
 // and grouped notifications.
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../spacetime-host/test/support/eventually.js';
-import { postsBy, rows } from './support/cache.js';
+import {
+  postsBy,
+  rows,
+  visibleCommentStats,
+  visibleComments,
+  visiblePostStats,
+} from './support/cache.js';
 import { useSharedKith } from './support/shared-kith.js';
 import type { Member } from './support/use-kith.js';
 
@@ -15,7 +21,7 @@ async function postOf(author: Member) {
 }
 
 const statsOf = (member: Member, postId: bigint) =>
-  rows(member, 'visiblePostStats').find((s) => s.postId === postId);
+  visiblePostStats(member).find((s) => s.postId === postId);
 
 describe('react_to_post', () => {
   it('counts one reaction per person, and a change moves the count', async () => {
@@ -100,9 +106,9 @@ describe('reactions on comments', () => {
     const bob = await kith.member('bob');
     const onPost = await postOf(ana);
     await bob.conn.reducers.createComment({ postId: onPost.id, parentId: 0n, text: 'nice' });
-    const bobs = rows(bob, 'visibleComment').find((c) => c.postId === onPost.id)!;
+    const bobs = visibleComments(bob).find((c) => c.postId === onPost.id)!;
     await ana.conn.reducers.reactToComment({ commentId: bobs.id, kind: 'wow' });
-    expect(rows(ana, 'visibleCommentStats').find((s) => s.commentId === bobs.id)).toMatchObject({
+    expect(visibleCommentStats(ana).find((s) => s.commentId === bobs.id)).toMatchObject({
       reactions: 1,
       wow: 1,
     });
@@ -112,16 +118,14 @@ describe('reactions on comments', () => {
       ['reaction', bobs.id],
     ]);
     await ana.conn.reducers.removeCommentReaction({ commentId: bobs.id });
-    expect(rows(ana, 'visibleCommentStats').find((s) => s.commentId === bobs.id)?.reactions).toBe(
-      0,
-    );
+    expect(visibleCommentStats(ana).find((s) => s.commentId === bobs.id)?.reactions).toBe(0);
   });
 
   it('are refused on deleted comments', async () => {
     const ana = await kith.member('ana');
     const onPost = await postOf(ana);
     await ana.conn.reducers.createComment({ postId: onPost.id, parentId: 0n, text: 'bye' });
-    const mine = rows(ana, 'visibleComment').find((c) => c.postId === onPost.id)!;
+    const mine = visibleComments(ana).find((c) => c.postId === onPost.id)!;
     await ana.conn.reducers.deleteComment({ commentId: mine.id });
     await expect(
       ana.conn.reducers.reactToComment({ commentId: mine.id, kind: 'like' }),

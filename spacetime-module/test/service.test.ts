@@ -3,7 +3,13 @@
 // (media removed, users renamed and deleted).
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../spacetime-host/test/support/eventually.js';
-import { postsBy, rows } from './support/cache.js';
+import {
+  loadableMedia,
+  postsBy,
+  rows,
+  visibleComments,
+  visiblePostStats,
+} from './support/cache.js';
 import { SERVICE_VIEWS } from './support/kith-client.js';
 import { audioArgs, imageArgs, registerMedia } from './support/media-args.js';
 import { useSharedKith } from './support/shared-kith.js';
@@ -74,7 +80,7 @@ describe('remove_media', () => {
     expect(postsBy(ana, ana)[0]?.mediaIds).toEqual([]);
     expect(rows(ana, 'myAccount')[0]?.avatarMediaId).toBeUndefined();
     expect(rows(ana, 'visibleSound').filter((s) => s.ownerId.isEqual(ana.identity))).toEqual([]);
-    expect(rows(ana, 'visibleMedia').map((m) => m.mediaId)).not.toContain(image);
+    expect(loadableMedia(ana).map((m) => m.mediaId)).not.toContain(image);
   });
 });
 
@@ -115,8 +121,8 @@ describe('delete_user', () => {
     expect(result.ok).toBe(true);
     await bob.settle();
     expect(postsBy(bob, ana)).toEqual([]);
-    expect(rows(bob, 'visibleComment').filter((c) => c.postId === bobs.id)).toEqual([]);
-    expect(rows(bob, 'visiblePostStats').find((s) => s.postId === bobs.id)).toMatchObject({
+    expect(visibleComments(bob).filter((c) => c.postId === bobs.id)).toEqual([]);
+    expect(visiblePostStats(bob).find((s) => s.postId === bobs.id)).toMatchObject({
       comments: 0,
       reactions: 0,
     });

@@ -1,7 +1,7 @@
 // Ampersounds: a member names an audio upload; it resolves for others only
 // once an admin approved it.
 import { describe, expect, it } from 'vitest';
-import { rows } from './support/cache.js';
+import { loadableMedia, rows } from './support/cache.js';
 import { ADMIN_VIEWS, MEMBER_VIEWS } from './support/kith-client.js';
 import { audioArgs, imageArgs, registerMedia } from './support/media-args.js';
 import { useSharedKith } from './support/shared-kith.js';
@@ -28,11 +28,11 @@ describe('create_sound and review', () => {
     expect(soundNames(bob, ana)).toEqual([]);
     const queued = rows(boss, 'adminSound').find((s) => s.mediaId === clip)!;
     expect(queued.status).toBe('pending');
-    expect(rows(boss, 'visibleMedia').map((m) => m.mediaId)).toContain(clip);
+    expect(loadableMedia(boss).map((m) => m.mediaId)).toContain(clip);
     await boss.conn.reducers.approveSound({ soundId: queued.id, note: '' });
     await bob.settle();
     expect(soundNames(bob, ana)).toEqual(['airhorn:approved']);
-    expect(rows(bob, 'visibleMedia').map((m) => m.mediaId)).toContain(clip);
+    expect(loadableMedia(bob).map((m) => m.mediaId)).toContain(clip);
     await boss.conn.reducers.rejectSound({ soundId: queued.id, reason: 'too loud' });
     await bob.settle();
     expect(soundNames(bob, ana)).toEqual([]);

@@ -5,7 +5,8 @@ import type { Post, WriteDb } from '../context';
 
 export type Audience = 'public' | 'friends' | 'hidden';
 
-export function audienceOf(target: Post): Audience {
+/** The audience a post has given its visibility and whether it is deleted. */
+export function audienceOf(target: Pick<Post, 'visibility' | 'deletedAt'>): Audience {
   if (target.deletedAt !== undefined) return 'hidden';
   return target.visibility === 'public' ? 'public' : 'friends';
 }
@@ -15,9 +16,14 @@ export function postAudience(target: Post): { postAuthorId: Post['authorId']; au
   return { postAuthorId: target.authorId, audience: audienceOf(target) };
 }
 
-/** Rewrites the audience of everything hanging off `target` after its audience changed. */
-export function syncPostAudience(db: WriteDb, target: Post): void {
-  const audience = audienceOf(target);
+/**
+ * Writes `next` (the post after a change of visibility, a delete or a
+ * restore) with its audience, and the same audience on everything hanging
+ * off it.
+ */
+export function updatePostAudience(db: WriteDb, next: Post): Post {
+  const audience = audienceOf(next);
+  const target = db.post.id.update({ ...next, audience });
   const stats = db.postStats.postId.find(target.id);
   if (stats !== null && stats.audience !== audience) {
     db.postStats.postId.update({ ...stats, audience });
@@ -34,6 +40,7 @@ export function syncPostAudience(db: WriteDb, target: Post): void {
   for (const row of [...db.postMedia.postId.filter(target.id)]) {
     if (row.audience !== audience) db.postMedia.id.update({ ...row, audience });
   }
+  return target;
 }
 
 /** Replaces the media rows of `target` with its current media ids. */

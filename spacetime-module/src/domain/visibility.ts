@@ -27,16 +27,16 @@ export function canSeeComment(db: ReadDb, viewer: Identity, target: Comment): bo
   return sameIdentity(target.authorId, viewer) || !isBlockedBetween(db, viewer, target.authorId);
 }
 
-/** A row that hangs off a post and carries the post's author and audience. */
-export interface HangsOffPost {
-  readonly postAuthorId: Identity;
+/** A row that carries the audience of a post (the post itself, or a row hanging off one). */
+export interface WithAudience {
   readonly audience: string;
 }
 
 /**
- * Everything a view may show `viewer`, read through indexes only: the
- * viewer's block list and friends, then own, friends' and public posts, or
- * the rows hanging off them found by the post's author and audience.
+ * What views may show `viewer`, read through indexes only. Rows of public
+ * posts come one way (every public row, minus people in a block with the
+ * viewer); rows of the viewer's own posts that are not public, and of
+ * friends' friends-only posts, the other ("the circle").
  */
 export class VisibleContent {
   readonly #db: ReadDb;
@@ -56,47 +56,37 @@ export class VisibleContent {
     return this.#blocked.has(identityKey(identity));
   }
 
-  posts(): Post[] {
-    const out = [...this.#db.post.authorId.filter(this.#viewer)];
-    for (const friend of this.#friends) {
-      for (const row of this.#db.post.authorId.filter(friend)) {
-        if (row.deletedAt === undefined) out.push(row);
-      }
-    }
-    const circle = this.#circle();
-    for (const row of this.#db.post.visibility.filter('public')) {
-      const outside = !circle.has(identityKey(row.authorId));
-      if (outside && row.deletedAt === undefined && !this.isBlocked(row.authorId)) out.push(row);
-    }
-    return out;
+  /** True when the viewer is in any block: public rows then need filtering. */
+  get hasBlocks(): boolean {
+    return this.#blocked.size > 0;
   }
 
-  /**
-   * The rows hanging off the posts the viewer sees: off their own posts (even
-   * deleted), off friends' live posts, and off public posts of members not in
-   * a block with them. Who wrote each row is the caller's to filter.
-   */
-  hangingOff<T extends HangsOffPost>(
-    byPostAuthor: (author: Identity) => Iterable<T>,
-    byAudience: (audience: string) => Iterable<T>,
-  ): T[] {
-    const out = [...byPostAuthor(this.#viewer)];
-    for (const friend of this.#friends) {
-      for (const row of byPostAuthor(friend)) if (row.audience !== 'hidden') out.push(row);
-    }
-    const circle = this.#circle();
-    for (const row of byAudience('public')) {
-      const outside = !circle.has(identityKey(row.postAuthorId));
-      if (outside && !this.isBlocked(row.postAuthorId)) out.push(row);
-    }
-    return out;
-  }
-
-  /** Whether the viewer sees a post of `author` with `audience` (see `hangingOff`). */
+  /** Whether the viewer sees a post of `author` with `audience`. */
   seesPostOf(author: Identity, audience: string): boolean {
     if (sameIdentity(author, this.#viewer)) return true;
     if (audience === 'hidden' || this.isBlocked(author)) return false;
     return audience === 'public' || this.#friends.some((friend) => sameIdentity(friend, author));
+  }
+
+  /**
+   * The circle's rows: those of the viewer's own posts that are not public
+   * (friends-only, or deleted and restorable), and of friends' friends-only
+   * posts. `byPostAuthor` finds the rows of one author's posts.
+   */
+  circle<T extends WithAudience>(byPostAuthor: (author: Identity) => Iterable<T>): T[] {
+    const out = [...byPostAuthor(this.#viewer)].filter((row) => row.audience !== 'public');
+    for (const friend of this.#friends) {
+      for (const row of byPostAuthor(friend)) if (row.audience === 'friends') out.push(row);
+    }
+    return out;
+  }
+
+  /** Rows of public posts, minus those of posts by people in a block with the viewer. */
+  publicRows<T extends WithAudience>(
+    byAudience: (audience: string) => Iterable<T>,
+    postAuthorOf: (row: T) => Identity,
+  ): T[] {
+    return [...byAudience('public')].filter((row) => !this.isBlocked(postAuthorOf(row)));
   }
 
   /** Every account except those in a block with the viewer. */
@@ -104,9 +94,5 @@ export class VisibleContent {
     return [...this.#db.account.joinedAt.filter(new Range())].filter(
       (row) => !this.isBlocked(row.identity),
     );
-  }
-
-  #circle(): Set<bigint> {
-    return new Set([this.#viewer, ...this.#friends].map(identityKey));
   }
 }

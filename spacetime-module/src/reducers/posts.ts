@@ -3,7 +3,7 @@
 import { POST_RESTORE_DAYS } from '@kith/shared/limits';
 import { ScheduleAt, SenderError, t } from 'spacetimedb/server';
 import { requireMember, requireUnmutedMember } from '../auth/member';
-import { syncPostAudience, syncPostMedia } from '../domain/audience';
+import { syncPostMedia, updatePostAudience } from '../domain/audience';
 import { sameIdentity } from '../domain/identities';
 import { requireOwnPost } from '../domain/lookups';
 import { notifyMentions } from '../domain/mentions';
@@ -32,6 +32,7 @@ export const createPost = spacetimedb.reducer(
       text,
       mediaIds,
       visibility: audience,
+      audience,
       createdAt: ctx.timestamp,
       editedAt: undefined,
       deletedAt: undefined,
@@ -88,7 +89,7 @@ export const setPostVisibility = spacetimedb.reducer(
     const current = requireOwnPost(ctx.db, ctx.sender, postId);
     const audience = requireOneOf(visibility, POST_VISIBILITIES, 'Visibility');
     if (current.visibility !== audience) {
-      syncPostAudience(ctx.db, ctx.db.post.id.update({ ...current, visibility: audience }));
+      updatePostAudience(ctx.db, { ...current, visibility: audience });
     }
   },
 );
@@ -98,7 +99,7 @@ export const deletePost = spacetimedb.reducer({ postId: t.u64() }, (ctx, { postI
   const me = requireMember(ctx);
   const current = requireOwnPost(ctx.db, ctx.sender, postId);
   if (current.deletedAt !== undefined) throw new SenderError('This post is already deleted.');
-  syncPostAudience(ctx.db, ctx.db.post.id.update({ ...current, deletedAt: ctx.timestamp }));
+  updatePostAudience(ctx.db, { ...current, deletedAt: ctx.timestamp });
   for (const row of [...ctx.db.typing.postId.filter(postId)]) {
     ctx.db.typing.identity.delete(row.identity);
   }
@@ -124,7 +125,7 @@ export const restorePost = spacetimedb.reducer({ postId: t.u64() }, (ctx, { post
   for (const row of [...ctx.db.postPurge.postId.filter(postId)]) {
     ctx.db.postPurge.scheduledId.delete(row.scheduledId);
   }
-  syncPostAudience(ctx.db, ctx.db.post.id.update({ ...current, deletedAt: undefined }));
+  updatePostAudience(ctx.db, { ...current, deletedAt: undefined });
 });
 
 /** Run by the scheduler when a deleted post's restore period is over. */

@@ -11,8 +11,13 @@ export const post = table(
     /** As written; clients tokenize it (shared/tokenizer) and never render it as HTML. */
     text: t.string(),
     mediaIds: t.array(t.string()),
-    /** `public` (every member) or `friends`; indexed so views read public posts as one key. */
-    visibility: t.string().index('btree'),
+    /** What the author chose: `public` (every member) or `friends`. */
+    visibility: t.string(),
+    /**
+     * Who sees it now: the visibility, or `hidden` while deleted. Indexed so
+     * that views read every public post as one key.
+     */
+    audience: t.string().index('btree'),
     createdAt: t.timestamp(),
     editedAt: t.option(t.timestamp()),
     /** Set while deleted and restorable; only the author sees the post then. */

@@ -13,14 +13,38 @@ export function rows<K extends TableName>(client: KithClient, table: K): RowOf<K
   return [...handle.iter()];
 }
 
-/** The texts of the posts (or comments) in `client`'s cache, sorted. */
+// Posts and what hangs off them arrive in two views each (public posts, and
+// the circle's); a client reads them as one.
+
+export function visiblePosts(client: KithClient) {
+  return [...rows(client, 'publicPost'), ...rows(client, 'circlePost')];
+}
+
+export function visiblePostStats(client: KithClient) {
+  return [...rows(client, 'publicPostStats'), ...rows(client, 'circlePostStats')];
+}
+
+export function visibleComments(client: KithClient) {
+  return [...rows(client, 'publicComment'), ...rows(client, 'circleComment')];
+}
+
+export function visibleCommentStats(client: KithClient) {
+  return [...rows(client, 'publicCommentStats'), ...rows(client, 'circleCommentStats')];
+}
+
+/** Every media row the client may load. */
+export function loadableMedia(client: KithClient) {
+  return [...rows(client, 'publicMedia'), ...rows(client, 'visibleMedia')];
+}
+
+/** The texts of the posts in `client`'s cache, sorted. */
 export function postTexts(client: KithClient): string[] {
-  return rows(client, 'visiblePost')
+  return visiblePosts(client)
     .map((row) => row.text)
     .sort();
 }
 
 /** The posts `author` wrote, as `client` holds them. */
 export function postsBy(client: KithClient, author: KithClient) {
-  return rows(client, 'visiblePost').filter((row) => row.authorId.isEqual(author.identity));
+  return visiblePosts(client).filter((row) => row.authorId.isEqual(author.identity));
 }

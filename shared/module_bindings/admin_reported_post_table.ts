@@ -16,6 +16,7 @@ export default __t.row({
   text: __t.string(),
   mediaIds: __t.array(__t.string()).name("media_ids"),
   visibility: __t.string(),
+  audience: __t.string(),
   createdAt: __t.timestamp().name("created_at"),
   editedAt: __t.option(__t.timestamp()).name("edited_at"),
   deletedAt: __t.option(__t.timestamp()).name("deleted_at"),

@@ -95,6 +95,10 @@ import AdminReportRow from "./admin_report_table";
 import AdminReportedCommentRow from "./admin_reported_comment_table";
 import AdminReportedPostRow from "./admin_reported_post_table";
 import AdminSoundRow from "./admin_sound_table";
+import CircleCommentRow from "./circle_comment_table";
+import CircleCommentStatsRow from "./circle_comment_stats_table";
+import CirclePostRow from "./circle_post_table";
+import CirclePostStatsRow from "./circle_post_stats_table";
 import MyAccountRow from "./my_account_table";
 import MyBlockRow from "./my_block_table";
 import MyFriendRequestRow from "./my_friend_request_table";
@@ -104,6 +108,11 @@ import MyNotificationRow from "./my_notification_table";
 import MyPostRevisionRow from "./my_post_revision_table";
 import MyReportRow from "./my_report_table";
 import MySettingsRow from "./my_settings_table";
+import PublicCommentRow from "./public_comment_table";
+import PublicCommentStatsRow from "./public_comment_stats_table";
+import PublicMediaRow from "./public_media_table";
+import PublicPostRow from "./public_post_table";
+import PublicPostStatsRow from "./public_post_stats_table";
 import RateLimitRow from "./rate_limit_table";
 import ServiceAccountRow from "./service_account_table";
 import ServiceBlockRow from "./service_block_table";
@@ -112,11 +121,7 @@ import ServiceFriendshipRow from "./service_friendship_table";
 import ServicePostRow from "./service_post_table";
 import ServiceReactionRow from "./service_reaction_table";
 import VisibleAccountRow from "./visible_account_table";
-import VisibleCommentRow from "./visible_comment_table";
-import VisibleCommentStatsRow from "./visible_comment_stats_table";
 import VisibleMediaRow from "./visible_media_table";
-import VisiblePostRow from "./visible_post_table";
-import VisiblePostStatsRow from "./visible_post_stats_table";
 import VisiblePresenceRow from "./visible_presence_table";
 import VisibleReactionRow from "./visible_reaction_table";
 import VisibleSoundRow from "./visible_sound_table";
@@ -182,6 +187,34 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, AdminSoundRow),
+  circleComment: __table({
+    name: 'circle_comment',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, CircleCommentRow),
+  circleCommentStats: __table({
+    name: 'circle_comment_stats',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, CircleCommentStatsRow),
+  circlePost: __table({
+    name: 'circle_post',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, CirclePostRow),
+  circlePostStats: __table({
+    name: 'circle_post_stats',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, CirclePostStatsRow),
   myAccount: __table({
     name: 'my_account',
     indexes: [
@@ -245,6 +278,41 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, MySettingsRow),
+  publicComment: __table({
+    name: 'public_comment',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, PublicCommentRow),
+  publicCommentStats: __table({
+    name: 'public_comment_stats',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, PublicCommentStatsRow),
+  publicMedia: __table({
+    name: 'public_media',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, PublicMediaRow),
+  publicPost: __table({
+    name: 'public_post',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, PublicPostRow),
+  publicPostStats: __table({
+    name: 'public_post_stats',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, PublicPostStatsRow),
   rateLimit: __table({
     name: 'rate_limit',
     indexes: [
@@ -301,20 +369,6 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, VisibleAccountRow),
-  visibleComment: __table({
-    name: 'visible_comment',
-    indexes: [
-    ],
-    constraints: [
-    ],
-  }, VisibleCommentRow),
-  visibleCommentStats: __table({
-    name: 'visible_comment_stats',
-    indexes: [
-    ],
-    constraints: [
-    ],
-  }, VisibleCommentStatsRow),
   visibleMedia: __table({
     name: 'visible_media',
     indexes: [
@@ -322,20 +376,6 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, VisibleMediaRow),
-  visiblePost: __table({
-    name: 'visible_post',
-    indexes: [
-    ],
-    constraints: [
-    ],
-  }, VisiblePostRow),
-  visiblePostStats: __table({
-    name: 'visible_post_stats',
-    indexes: [
-    ],
-    constraints: [
-    ],
-  }, VisiblePostStatsRow),
   visiblePresence: __table({
     name: 'visible_presence',
     indexes: [

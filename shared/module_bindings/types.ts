@@ -91,6 +91,18 @@ export const Block = __t.object("Block", {
 });
 export type Block = __Infer<typeof Block>;
 
+export const CircleComment = __t.object("CircleComment", {});
+export type CircleComment = __Infer<typeof CircleComment>;
+
+export const CircleCommentStats = __t.object("CircleCommentStats", {});
+export type CircleCommentStats = __Infer<typeof CircleCommentStats>;
+
+export const CirclePost = __t.object("CirclePost", {});
+export type CirclePost = __Infer<typeof CirclePost>;
+
+export const CirclePostStats = __t.object("CirclePostStats", {});
+export type CirclePostStats = __Infer<typeof CirclePostStats>;
+
 export const Comment = __t.object("Comment", {
   id: __t.u64(),
   postId: __t.u64(),
@@ -227,6 +239,7 @@ export const Post = __t.object("Post", {
   text: __t.string(),
   mediaIds: __t.array(__t.string()),
   visibility: __t.string(),
+  audience: __t.string(),
   createdAt: __t.timestamp(),
   editedAt: __t.option(__t.timestamp()),
   deletedAt: __t.option(__t.timestamp()),
@@ -279,6 +292,21 @@ export const Presence = __t.object("Presence", {
   lastSeen: __t.timestamp(),
 });
 export type Presence = __Infer<typeof Presence>;
+
+export const PublicComment = __t.object("PublicComment", {});
+export type PublicComment = __Infer<typeof PublicComment>;
+
+export const PublicCommentStats = __t.object("PublicCommentStats", {});
+export type PublicCommentStats = __Infer<typeof PublicCommentStats>;
+
+export const PublicMedia = __t.object("PublicMedia", {});
+export type PublicMedia = __Infer<typeof PublicMedia>;
+
+export const PublicPost = __t.object("PublicPost", {});
+export type PublicPost = __Infer<typeof PublicPost>;
+
+export const PublicPostStats = __t.object("PublicPostStats", {});
+export type PublicPostStats = __Infer<typeof PublicPostStats>;
 
 export const RateBucket = __t.object("RateBucket", {
   key: __t.string(),
@@ -380,20 +408,8 @@ export type TypingExpiry = __Infer<typeof TypingExpiry>;
 export const VisibleAccount = __t.object("VisibleAccount", {});
 export type VisibleAccount = __Infer<typeof VisibleAccount>;
 
-export const VisibleComment = __t.object("VisibleComment", {});
-export type VisibleComment = __Infer<typeof VisibleComment>;
-
-export const VisibleCommentStats = __t.object("VisibleCommentStats", {});
-export type VisibleCommentStats = __Infer<typeof VisibleCommentStats>;
-
 export const VisibleMedia = __t.object("VisibleMedia", {});
 export type VisibleMedia = __Infer<typeof VisibleMedia>;
-
-export const VisiblePost = __t.object("VisiblePost", {});
-export type VisiblePost = __Infer<typeof VisiblePost>;
-
-export const VisiblePostStats = __t.object("VisiblePostStats", {});
-export type VisiblePostStats = __Infer<typeof VisiblePostStats>;
 
 export const VisiblePresence = __t.object("VisiblePresence", {});
 export type VisiblePresence = __Infer<typeof VisiblePresence>;

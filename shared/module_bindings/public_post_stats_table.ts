@@ -11,12 +11,15 @@ import {
 } from "spacetimedb";
 
 export default __t.row({
-  id: __t.u64().primaryKey(),
-  authorId: __t.identity().name("author_id"),
-  text: __t.string(),
-  mediaIds: __t.array(__t.string()).name("media_ids"),
-  visibility: __t.string(),
-  createdAt: __t.timestamp().name("created_at"),
-  editedAt: __t.option(__t.timestamp()).name("edited_at"),
-  deletedAt: __t.option(__t.timestamp()).name("deleted_at"),
+  postId: __t.u64().primaryKey().name("post_id"),
+  postAuthorId: __t.identity().name("post_author_id"),
+  audience: __t.string(),
+  comments: __t.u32(),
+  reactions: __t.u32(),
+  like: __t.u32(),
+  love: __t.u32(),
+  haha: __t.u32(),
+  wow: __t.u32(),
+  sad: __t.u32(),
+  angry: __t.u32(),
 });

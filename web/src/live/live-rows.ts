@@ -8,11 +8,14 @@ export type RowOf<K extends keyof Db> = Db[K] extends { iter(): Iterable<infer R
 
 export type Account = RowOf<'visibleAccount'>;
 export type AccountSettings = RowOf<'mySettings'>;
-export type Post = RowOf<'visiblePost'>;
-export type PostStats = RowOf<'visiblePostStats'>;
+// Posts and what hangs off them come in two views with one row type: public_*
+// (public posts) and circle_* (the person's own non-public posts and friends'
+// friends-only posts); a row is in exactly one.
+export type Post = RowOf<'publicPost'>;
+export type PostStats = RowOf<'publicPostStats'>;
 export type PostRevision = RowOf<'myPostRevision'>;
-export type Comment = RowOf<'visibleComment'>;
-export type CommentStats = RowOf<'visibleCommentStats'>;
+export type Comment = RowOf<'publicComment'>;
+export type CommentStats = RowOf<'publicCommentStats'>;
 export type Reaction = RowOf<'visibleReaction'>;
 export type Media = RowOf<'visibleMedia'>;
 export type Presence = RowOf<'visiblePresence'>;

@@ -1,6 +1,9 @@
 // Subscribes once to every view the member app reads, through
 // spacetimedb/solid's useTable: each is a store that follows the module live.
+// Posts, their counts, comments, comment counts and media come from two
+// views each (public_* and circle_*), joined here into one list.
 import { tables } from '@kith/shared/module-bindings';
+import { type Accessor, createMemo } from 'solid-js';
 import { useTable } from 'spacetimedb/solid';
 import type {
   Account,
@@ -52,13 +55,18 @@ export function useLiveTables(): LiveTables {
     myAccount: useTable(() => tables.myAccount),
     mySettings: useTable(() => tables.mySettings),
     accounts: useTable(() => tables.visibleAccount),
-    posts: useTable(() => tables.visiblePost),
-    postStats: useTable(() => tables.visiblePostStats),
+    publicPosts: useTable(() => tables.publicPost),
+    circlePosts: useTable(() => tables.circlePost),
+    publicPostStats: useTable(() => tables.publicPostStats),
+    circlePostStats: useTable(() => tables.circlePostStats),
     postRevisions: useTable(() => tables.myPostRevision),
-    comments: useTable(() => tables.visibleComment),
-    commentStats: useTable(() => tables.visibleCommentStats),
+    publicComments: useTable(() => tables.publicComment),
+    circleComments: useTable(() => tables.circleComment),
+    publicCommentStats: useTable(() => tables.publicCommentStats),
+    circleCommentStats: useTable(() => tables.circleCommentStats),
     reactions: useTable(() => tables.visibleReaction),
-    media: useTable(() => tables.visibleMedia),
+    publicMedia: useTable(() => tables.publicMedia),
+    otherMedia: useTable(() => tables.visibleMedia),
     presence: useTable(() => tables.visiblePresence),
     typing: useTable(() => tables.visibleTyping),
     sounds: useTable(() => tables.visibleSound),
@@ -70,17 +78,44 @@ export function useLiveTables(): LiveTables {
     reports: useTable(() => tables.myReport),
   };
   const all = Object.values(subscribed);
+  const posts = joined(subscribed.publicPosts[0], subscribed.circlePosts[0], (row) => row.id);
+  const postStats = joined(
+    subscribed.publicPostStats[0],
+    subscribed.circlePostStats[0],
+    (row) => row.postId,
+  );
+  const comments = joined(
+    subscribed.publicComments[0],
+    subscribed.circleComments[0],
+    (row) => row.id,
+  );
+  const commentStats = joined(
+    subscribed.publicCommentStats[0],
+    subscribed.circleCommentStats[0],
+    (row) => row.commentId,
+  );
+  const media = joined(subscribed.publicMedia[0], subscribed.otherMedia[0], (row) => row.mediaId);
   return {
     myAccount: subscribed.myAccount[0],
     mySettings: subscribed.mySettings[0],
     accounts: subscribed.accounts[0],
-    posts: subscribed.posts[0],
-    postStats: subscribed.postStats[0],
+    get posts() {
+      return posts();
+    },
+    get postStats() {
+      return postStats();
+    },
     postRevisions: subscribed.postRevisions[0],
-    comments: subscribed.comments[0],
-    commentStats: subscribed.commentStats[0],
+    get comments() {
+      return comments();
+    },
+    get commentStats() {
+      return commentStats();
+    },
     reactions: subscribed.reactions[0],
-    media: subscribed.media[0],
+    get media() {
+      return media();
+    },
     presence: subscribed.presence[0],
     typing: subscribed.typing[0],
     sounds: subscribed.sounds[0],
@@ -92,4 +127,22 @@ export function useLiveTables(): LiveTables {
     reports: subscribed.reports[0],
     ready: () => all.every(([, isReady]) => isReady()),
   };
+}
+
+/**
+ * The rows of two views as one list, each key once. A row moving between the
+ * views (a post made public) is briefly in both while the transaction's
+ * updates apply one view after the other; the later view's row wins.
+ */
+function joined<T, K>(
+  first: readonly T[],
+  second: readonly T[],
+  key: (row: T) => K,
+): Accessor<readonly T[]> {
+  return createMemo(() => {
+    const byKey = new Map<K, T>();
+    for (const row of first) byKey.set(key(row), row);
+    for (const row of second) byKey.set(key(row), row);
+    return [...byKey.values()];
+  });
 }

@@ -244,6 +244,19 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     await bob.page.getByRole('heading', { name: 'Settings' }).waitFor();
   });
 
+  step('says when the connection is lost, and catches up once it is back', async () => {
+    await bob.nav('Home');
+    await bob.waitLive();
+    await bob.goOffline();
+    await bob.page.getByText('Connection lost. Reconnecting…').waitFor();
+    await ana.nav('Home');
+    await ana.post('Written while Bob was offline');
+    await bob.goOnline();
+    await bob.waitLive();
+    await bob.newPostsPill().click();
+    await bob.postCard('Written while Bob was offline').waitFor();
+  });
+
   step('pictures the main screens at phone and desktop widths', async () => {
     const files = await captureScreens(ana, [
       {

@@ -13,6 +13,21 @@ export const PASSWORD = 'amber-quilt-harbor-42';
 export const DESKTOP: Viewport = { width: 1280, height: 900 };
 export const PHONE: Viewport = { width: 390, height: 844 };
 
+/**
+ * Runs in every page before the app: remembers each WebSocket it opens, so a
+ * test can cut the live connection the way a network drop would.
+ */
+const TRACK_SOCKETS = `(() => {
+  const Native = window.WebSocket;
+  window.__kithSockets = [];
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      window.__kithSockets.push(this);
+    }
+  };
+})();`;
+
 export class Member {
   /** Uncaught errors in the page; a test ends by checking there were none. */
   readonly pageErrors: string[] = [];
@@ -45,6 +60,7 @@ export class Member {
     viewport: Viewport = DESKTOP,
   ): Promise<Member> {
     const context = await browser.newContext({ viewport, baseURL: baseUrl });
+    await context.addInitScript(TRACK_SOCKETS);
     return new Member(name, context, await context.newPage(), baseUrl);
   }
 
@@ -128,6 +144,20 @@ export class Member {
     await composer.getByRole('button', { name: 'Post', exact: true }).click();
     // The composer empties once the module has the post.
     await this.waitForOrError(composer.locator('textarea:placeholder-shown'), composer);
+  }
+
+  /** Takes the browser off the network and closes its open sockets, as a dropped connection would. */
+  async goOffline(): Promise<void> {
+    await this.context.setOffline(true);
+    await this.page.evaluate(() => {
+      for (const socket of (window as unknown as { __kithSockets: WebSocket[] }).__kithSockets) {
+        socket.close();
+      }
+    });
+  }
+
+  async goOnline(): Promise<void> {
+    await this.context.setOffline(false);
   }
 
   /** The post card whose text contains `text`. */

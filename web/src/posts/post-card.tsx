@@ -12,6 +12,7 @@ import { CommentIcon } from '../ui/icons';
 import { TimeAgo } from '../ui/time-ago';
 import { DeletedPostNotice } from './deleted-post-notice';
 import { PostEditor } from './post-editor';
+import { PostHistory } from './post-history';
 import { PostMediaGrid } from './post-media-grid';
 import { PostMenu } from './post-menu';
 import { ReactionBar } from './reaction-bar';
@@ -61,7 +62,7 @@ export function PostCard(props: PostCardProps) {
               <VisibilityBadge visibility={props.post.visibility} />
               <Show when={props.post.editedAt}>
                 <span aria-hidden="true"> · </span>
-                <span>edited</span>
+                <PostHistory post={props.post} />
               </Show>
               <Show
                 when={

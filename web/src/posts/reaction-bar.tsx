@@ -29,6 +29,7 @@ export interface ReactionBarProps {
 export function ReactionBar(props: ReactionBarProps) {
   const id = createUniqueId();
   const [picking, setPicking] = createSignal(false);
+  let toggle: HTMLButtonElement | undefined;
   const choose = createAction(async (kind: ReactionKind) => {
     setPicking(false);
     if (props.mine === kind) await props.unreact();
@@ -59,6 +60,7 @@ export function ReactionBar(props: ReactionBarProps) {
       </ul>
       <div class="reaction-picker-wrap">
         <button
+          ref={toggle}
           type="button"
           class="button ghost small"
           aria-expanded={picking()}
@@ -79,7 +81,10 @@ export function ReactionBar(props: ReactionBarProps) {
             class="reaction-picker"
             id={`${id}-picker`}
             onKeyDown={(event) => {
-              if (event.key === 'Escape') setPicking(false);
+              if (event.key === 'Escape') {
+                setPicking(false);
+                toggle?.focus();
+              }
             }}
           >
             <legend class="visually-hidden">Choose a reaction</legend>

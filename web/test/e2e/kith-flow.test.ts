@@ -172,6 +172,44 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     expect(bob.loads).toBe(bobLoads);
   });
 
+  step('edits, deletes and restores a post, live for those who see it', async () => {
+    await ana.nav('Home');
+    await bob.nav('Home');
+    // By id: while being edited, the card's text is in a text box.
+    const postId = await ana.postCard('Public hello to everyone here').getAttribute('data-post-id');
+    const mine = ana.page.locator(`article[data-post-id="${postId}"]`);
+    await mine.getByLabel('More actions for this post').click();
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    await mine.getByLabel('Edit your post').fill('Public hello to everyone here, and welcome!');
+    await mine.getByRole('button', { name: 'Save' }).click();
+    const theirs = bob.page.locator(`article[data-post-id="${postId}"]`);
+    await theirs.getByText('and welcome!').waitFor();
+    await theirs.getByText('edited').waitFor();
+    // Only the author can open earlier versions.
+    await mine.getByRole('button', { name: 'edited' }).click();
+    await ana.page
+      .getByRole('dialog', { name: 'Earlier versions' })
+      .getByText('Public hello to everyone here', { exact: true })
+      .waitFor();
+    await ana.page
+      .getByRole('dialog', { name: 'Earlier versions' })
+      .getByRole('button', { name: 'Close' })
+      .click();
+
+    await mine.getByLabel('More actions for this post').click();
+    await mine.getByRole('button', { name: 'Delete' }).click();
+    await ana.page
+      .getByRole('dialog', { name: 'Delete this post?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await mine.getByText('You deleted this post.').waitFor();
+    await eventually(async () => expect(await theirs.count()).toBe(0));
+
+    await mine.getByRole('button', { name: 'Restore' }).click();
+    await mine.getByText('and welcome!').waitFor();
+    await theirs.getByText('and welcome!').waitFor();
+  });
+
   step("puts a member's report in the admins' queue, live", async () => {
     await ana.nav('Admin');
     await ana.page.getByRole('heading', { name: 'No open reports' }).waitFor();

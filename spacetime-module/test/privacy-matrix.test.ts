@@ -108,6 +108,19 @@ async function buildWorld(dataDir: string): Promise<World> {
     mediaIds: [],
     visibility: 'public',
   });
+  await blake.conn.reducers.sendFriendRequest({ recipient: fred.identity });
+  await fred.conn.reducers.acceptFriendRequest({ requester: blake.identity });
+  await fred.conn.reducers.createPost({
+    text: 'fred friends',
+    mediaIds: [],
+    visibility: 'friends',
+  });
+  const fredsPost = rows(fred, 'myPost').find((p) => p.text === 'fred friends')!;
+  await blake.conn.reducers.createComment({
+    postId: fredsPost.id,
+    parentId: 0n,
+    text: 'blake on fred',
+  });
   const posts = new Map(visiblePosts(ana).map((p) => [p.text, p.id]));
   const publicPost = posts.get('ana public')!;
   const friendsPost = posts.get('ana friends')!;
@@ -203,6 +216,12 @@ const matrix: [string, Sample, string, Viewer[]][] = [
     ['fred', 'nina', 'blake', 'adam'],
   ],
   [
+    'a friend’s friends-only post',
+    (c) => visiblePosts(c).map((p) => p.text),
+    'fred friends',
+    ['ana', 'fred', 'blake'],
+  ],
+  [
     'the counts of a public post',
     (c) => visiblePostStats(c).map((s) => `${s.like} like, ${s.angry} angry`),
     '1 like, 1 angry',
@@ -240,6 +259,12 @@ const matrix: [string, Sample, string, Viewer[]][] = [
   ],
   // Reaction rows reach whoever reacted and whoever wrote what they reacted to;
   // every other reader of the post gets its counts (above).
+  [
+    'a comment on a common friend’s post by a member in a block with the reader',
+    (c) => visibleComments(c).map((x) => x.text),
+    'blake on fred',
+    ['fred', 'blake'],
+  ],
   [
     'a reaction on a public post',
     (c) => rows(c, 'visibleReaction').map((r) => `${nameOf(r.reactorId)} ${r.kind}`),
@@ -368,11 +393,10 @@ describe('the privacy matrix', () => {
     }
   });
 
-  it('puts each post in one of public_post and circle_post, never both', () => {
+  it('puts each post in exactly one of public_post, friend_post and my_post', () => {
     for (const viewer of VIEWERS) {
-      const client = world.clients[viewer];
-      const publicIds = new Set(rows(client, 'publicPost').map((p) => p.id));
-      expect(rows(client, 'circlePost').filter((p) => publicIds.has(p.id))).toEqual([]);
+      const ids = visiblePosts(world.clients[viewer]).map((p) => p.id);
+      expect(new Set(ids).size).toBe(ids.length);
     }
   });
 
@@ -445,7 +469,7 @@ describe('connections and queries that must see nothing', () => {
         'SELECT public_post.* FROM public_post JOIN post ON public_post.id = post.id',
       ),
     ).rejects.toThrow(/private/i);
-    expect(await world.server.sql(ninaToken, 'SELECT * FROM circle_post')).toEqual([]);
+    expect(await world.server.sql(ninaToken, 'SELECT * FROM friend_post')).toEqual([]);
     const visible = await world.server.sql(ninaToken, 'SELECT * FROM public_post');
     expect(visible.map((row) => row.text).sort()).toEqual(['ana public (edited)', 'blake public']);
   });

@@ -8,9 +8,8 @@ export type RowOf<K extends keyof Db> = Db[K] extends { iter(): Iterable<infer R
 
 export type Account = RowOf<'visibleAccount'>;
 export type AccountSettings = RowOf<'mySettings'>;
-// Posts and what hangs off them come in two views with one row type: public_*
-// (public posts) and circle_* (the person's own non-public posts and friends'
-// friends-only posts); a row is in exactly one.
+// Posts and what hangs off them come in three views with one row type:
+// public_*, friend_* and my_*; a row is in exactly one.
 export type Post = RowOf<'publicPost'>;
 export type PostStats = RowOf<'publicPostStats'>;
 export type PostRevision = RowOf<'myPostRevision'>;

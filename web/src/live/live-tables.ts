@@ -1,7 +1,9 @@
 // Subscribes once to every view the member app reads, through
 // spacetimedb/solid's useTable: each is a store that follows the module live.
-// Posts, their counts, comments, comment counts and media come from two
-// views each (public_* and circle_*), joined here into one list.
+// Posts, their counts, comments and comment counts come from three views each
+// (public_*: public posts; friend_*: friends' friends-only posts; my_*: one's
+// own posts that are not public), media from two (public_media and
+// visible_media); each is joined here into one list.
 import { tables } from '@kith/shared/module-bindings';
 import { type Accessor, createMemo } from 'solid-js';
 import { useTable } from 'spacetimedb/solid';
@@ -56,14 +58,18 @@ export function useLiveTables(): LiveTables {
     mySettings: useTable(() => tables.mySettings),
     accounts: useTable(() => tables.visibleAccount),
     publicPosts: useTable(() => tables.publicPost),
-    circlePosts: useTable(() => tables.circlePost),
+    friendPosts: useTable(() => tables.friendPost),
+    myPosts: useTable(() => tables.myPost),
     publicPostStats: useTable(() => tables.publicPostStats),
-    circlePostStats: useTable(() => tables.circlePostStats),
+    friendPostStats: useTable(() => tables.friendPostStats),
+    myPostStats: useTable(() => tables.myPostStats),
     postRevisions: useTable(() => tables.myPostRevision),
     publicComments: useTable(() => tables.publicComment),
-    circleComments: useTable(() => tables.circleComment),
+    friendComments: useTable(() => tables.friendComment),
+    myComments: useTable(() => tables.myComment),
     publicCommentStats: useTable(() => tables.publicCommentStats),
-    circleCommentStats: useTable(() => tables.circleCommentStats),
+    friendCommentStats: useTable(() => tables.friendCommentStats),
+    myCommentStats: useTable(() => tables.myCommentStats),
     reactions: useTable(() => tables.visibleReaction),
     publicMedia: useTable(() => tables.publicMedia),
     otherMedia: useTable(() => tables.visibleMedia),
@@ -78,23 +84,35 @@ export function useLiveTables(): LiveTables {
     reports: useTable(() => tables.myReport),
   };
   const all = Object.values(subscribed);
-  const posts = joined(subscribed.publicPosts[0], subscribed.circlePosts[0], (row) => row.id);
+  const view = <R>(subscription: readonly [readonly R[], () => boolean]) => subscription[0];
+  const posts = joined(
+    [view(subscribed.publicPosts), view(subscribed.friendPosts), view(subscribed.myPosts)],
+    (row) => row.id,
+  );
   const postStats = joined(
-    subscribed.publicPostStats[0],
-    subscribed.circlePostStats[0],
+    [
+      view(subscribed.publicPostStats),
+      view(subscribed.friendPostStats),
+      view(subscribed.myPostStats),
+    ],
     (row) => row.postId,
   );
   const comments = joined(
-    subscribed.publicComments[0],
-    subscribed.circleComments[0],
+    [view(subscribed.publicComments), view(subscribed.friendComments), view(subscribed.myComments)],
     (row) => row.id,
   );
   const commentStats = joined(
-    subscribed.publicCommentStats[0],
-    subscribed.circleCommentStats[0],
+    [
+      view(subscribed.publicCommentStats),
+      view(subscribed.friendCommentStats),
+      view(subscribed.myCommentStats),
+    ],
     (row) => row.commentId,
   );
-  const media = joined(subscribed.publicMedia[0], subscribed.otherMedia[0], (row) => row.mediaId);
+  const media = joined(
+    [view(subscribed.publicMedia), view(subscribed.otherMedia)],
+    (row) => row.mediaId,
+  );
   return {
     myAccount: subscribed.myAccount[0],
     mySettings: subscribed.mySettings[0],
@@ -130,19 +148,17 @@ export function useLiveTables(): LiveTables {
 }
 
 /**
- * The rows of two views as one list, each key once. A row moving between the
- * views (a post made public) is briefly in both while the transaction's
+ * The rows of several views as one list, each key once. A row moving between
+ * views (a post made public) is briefly in two while the transaction's
  * updates apply one view after the other; the later view's row wins.
  */
 function joined<T, K>(
-  first: readonly T[],
-  second: readonly T[],
+  sources: readonly (readonly T[])[],
   key: (row: T) => K,
 ): Accessor<readonly T[]> {
   return createMemo(() => {
     const byKey = new Map<K, T>();
-    for (const row of first) byKey.set(key(row), row);
-    for (const row of second) byKey.set(key(row), row);
+    for (const source of sources) for (const row of source) byKey.set(key(row), row);
     return [...byKey.values()];
   });
 }

@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // One Vitest run covers every package; each package's tests sit beside its code
-// (`*.test.ts`) or in its `test/` folder.
+// (`*.test.ts`) or in its `test/` folder. The web app brings its own project
+// config (Solid's JSX transform for its `*.test.tsx` component tests).
 export default defineConfig({
   test: {
-    projects: ['shared', 'spacetime-host', 'spacetime-module', 'api', 'web', 'scripts'].map(
-      (name) => ({
+    projects: [
+      ...['shared', 'spacetime-host', 'spacetime-module', 'api', 'scripts'].map((name) => ({
         test: {
           name,
           root: `./${name}`,
@@ -13,7 +14,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
-      }),
-    ),
+      })),
+      './web/vitest.config.ts',
+    ],
   },
 });

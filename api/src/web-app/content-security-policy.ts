@@ -19,7 +19,11 @@ export function webAppContentSecurityPolicy(sources: WebAppSources): string {
   const media = new URL(sources.mediaPublicBaseUrl).origin;
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // The spacetimedb SDK compiles its row serializers with Function()
+    // (src/lib/algebraic_type.ts) and has no fallback, so the page cannot
+    // connect without 'unsafe-eval'. Scripts still load only from this origin
+    // and inline scripts stay refused, which is what stops injected markup.
+    "script-src 'self' 'unsafe-eval'",
     "style-src 'self'",
     // Solid sets dynamic style props through the CSSOM (el.style.setProperty),
     // which CSP does not govern, but the compiler puts constant ones into its

@@ -1,5 +1,9 @@
 // `npm start`: Kith on embedded defaults (see start-kith.ts), until Ctrl+C.
 import { ConfigError, startKith } from './start-kith.js';
+import { ensureWebBuild } from './web-build.js';
+
+// Only the default web/dist is built here; a WEB_DIST_DIR of one's own is one's own to build.
+if (process.env.WEB_DIST_DIR === undefined || process.env.WEB_DIST_DIR === '') ensureWebBuild();
 
 let kith: Awaited<ReturnType<typeof startKith>>;
 try {

@@ -1,15 +1,17 @@
-// Comments on the posts you may see, in the same three parts as posts, never
-// those of people in a block with you.
+// Comments (and their live counts) on the posts you may see, in the same two
+// parts as posts, never those of people in a block with you.
 import { t } from 'spacetimedb/server';
+import { VisibleContent } from '../domain/visibility';
 import spacetimedb from '../schema';
-import { comment } from '../tables/comment-tables';
-import { queryUnlessBlocked } from './view-answers';
+import { comment, commentStats } from '../tables/comment-tables';
+import { publicAnswer } from './public-answer';
+import { forMember } from './viewer';
 
 export const publicComment = spacetimedb.view(
   { name: 'public_comment', public: true },
   t.array(comment.rowType),
   (ctx) =>
-    queryUnlessBlocked(
+    publicAnswer(
       ctx,
       () => ctx.from.comment.where((row) => row.audience.eq('public')),
       (visible) =>
@@ -22,37 +24,43 @@ export const publicComment = spacetimedb.view(
     ),
 );
 
-export const friendComment = spacetimedb.view(
-  { name: 'friend_comment', public: true },
+export const circleComment = spacetimedb.view(
+  { name: 'circle_comment', public: true },
   t.array(comment.rowType),
   (ctx) =>
-    queryUnlessBlocked(
+    forMember(ctx, (me) => {
+      const visible = new VisibleContent(ctx.db, me.identity);
+      return visible
+        .circle((author) => ctx.db.comment.postAuthorId.filter(author))
+        .filter((row) => !visible.isBlocked(row.authorId));
+    }),
+);
+
+export const publicCommentStats = spacetimedb.view(
+  { name: 'public_comment_stats', public: true },
+  t.array(commentStats.rowType),
+  (ctx) =>
+    publicAnswer(
       ctx,
-      (me) =>
-        ctx.from.friendship
-          .where((row) => row.ownerId.eq(me.identity))
-          .rightSemijoin(ctx.from.comment, (friend, row) => friend.friendId.eq(row.postAuthorId))
-          .where((row) => row.audience.eq('friends')),
+      () => ctx.from.commentStats.where((row) => row.audience.eq('public')),
       (visible) =>
         visible
-          .friendRows((author) => ctx.db.comment.postAuthorId.filter(author))
+          .publicRows(
+            (audience) => ctx.db.commentStats.audience.filter(audience),
+            (row) => row.postAuthorId,
+          )
           .filter((row) => !visible.isBlocked(row.authorId)),
     ),
 );
 
-export const myComment = spacetimedb.view(
-  { name: 'my_comment', public: true },
-  t.array(comment.rowType),
+export const circleCommentStats = spacetimedb.view(
+  { name: 'circle_comment_stats', public: true },
+  t.array(commentStats.rowType),
   (ctx) =>
-    queryUnlessBlocked(
-      ctx,
-      (me) =>
-        ctx.from.comment.where((row) =>
-          row.postAuthorId.eq(me.identity).and(row.audience.ne('public')),
-        ),
-      (visible) =>
-        visible
-          .ownRows((author) => ctx.db.comment.postAuthorId.filter(author))
-          .filter((row) => !visible.isBlocked(row.authorId)),
-    ),
+    forMember(ctx, (me) => {
+      const visible = new VisibleContent(ctx.db, me.identity);
+      return visible
+        .circle((author) => ctx.db.commentStats.postAuthorId.filter(author))
+        .filter((row) => !visible.isBlocked(row.authorId));
+    }),
 );

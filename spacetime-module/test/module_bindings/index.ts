@@ -95,21 +95,17 @@ import AdminReportRow from "./admin_report_table";
 import AdminReportedCommentRow from "./admin_reported_comment_table";
 import AdminReportedPostRow from "./admin_reported_post_table";
 import AdminSoundRow from "./admin_sound_table";
-import FriendCommentRow from "./friend_comment_table";
-import FriendCommentStatsRow from "./friend_comment_stats_table";
-import FriendPostRow from "./friend_post_table";
-import FriendPostStatsRow from "./friend_post_stats_table";
+import CircleCommentRow from "./circle_comment_table";
+import CircleCommentStatsRow from "./circle_comment_stats_table";
+import CirclePostRow from "./circle_post_table";
+import CirclePostStatsRow from "./circle_post_stats_table";
 import MyAccountRow from "./my_account_table";
 import MyBlockRow from "./my_block_table";
-import MyCommentRow from "./my_comment_table";
-import MyCommentStatsRow from "./my_comment_stats_table";
 import MyFriendRequestRow from "./my_friend_request_table";
 import MyFriendshipRow from "./my_friendship_table";
 import MyMuteRow from "./my_mute_table";
 import MyNotificationRow from "./my_notification_table";
-import MyPostRow from "./my_post_table";
 import MyPostRevisionRow from "./my_post_revision_table";
-import MyPostStatsRow from "./my_post_stats_table";
 import MyReportRow from "./my_report_table";
 import MySettingsRow from "./my_settings_table";
 import PublicCommentRow from "./public_comment_table";
@@ -191,34 +187,34 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, AdminSoundRow),
-  friendComment: __table({
-    name: 'friend_comment',
+  circleComment: __table({
+    name: 'circle_comment',
     indexes: [
     ],
     constraints: [
     ],
-  }, FriendCommentRow),
-  friendCommentStats: __table({
-    name: 'friend_comment_stats',
+  }, CircleCommentRow),
+  circleCommentStats: __table({
+    name: 'circle_comment_stats',
     indexes: [
     ],
     constraints: [
     ],
-  }, FriendCommentStatsRow),
-  friendPost: __table({
-    name: 'friend_post',
+  }, CircleCommentStatsRow),
+  circlePost: __table({
+    name: 'circle_post',
     indexes: [
     ],
     constraints: [
     ],
-  }, FriendPostRow),
-  friendPostStats: __table({
-    name: 'friend_post_stats',
+  }, CirclePostRow),
+  circlePostStats: __table({
+    name: 'circle_post_stats',
     indexes: [
     ],
     constraints: [
     ],
-  }, FriendPostStatsRow),
+  }, CirclePostStatsRow),
   myAccount: __table({
     name: 'my_account',
     indexes: [
@@ -233,20 +229,6 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, MyBlockRow),
-  myComment: __table({
-    name: 'my_comment',
-    indexes: [
-    ],
-    constraints: [
-    ],
-  }, MyCommentRow),
-  myCommentStats: __table({
-    name: 'my_comment_stats',
-    indexes: [
-    ],
-    constraints: [
-    ],
-  }, MyCommentStatsRow),
   myFriendRequest: __table({
     name: 'my_friend_request',
     indexes: [
@@ -275,13 +257,6 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, MyNotificationRow),
-  myPost: __table({
-    name: 'my_post',
-    indexes: [
-    ],
-    constraints: [
-    ],
-  }, MyPostRow),
   myPostRevision: __table({
     name: 'my_post_revision',
     indexes: [
@@ -289,13 +264,6 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, MyPostRevisionRow),
-  myPostStats: __table({
-    name: 'my_post_stats',
-    indexes: [
-    ],
-    constraints: [
-    ],
-  }, MyPostStatsRow),
   myReport: __table({
     name: 'my_report',
     indexes: [

@@ -72,7 +72,7 @@ async function postLatency(authorIndex: number, warmup: number, posts: number, i
   const deliveryMicros: number[] = [];
   let delivered = 0;
   for (const reader of readers) {
-    reader.conn.db.circlePost.onInsert((_ctx, row) => {
+    reader.conn.db.friendPost.onInsert((_ctx, row) => {
       const sent = sentAt.get(row.text);
       if (sent === undefined || !row.authorId.isEqual(author.identity)) return;
       delivered++;

@@ -115,7 +115,7 @@ async function buildWorld(dataDir: string): Promise<World> {
     mediaIds: [],
     visibility: 'friends',
   });
-  const fredsPost = rows(fred, 'circlePost').find((p) => p.text === 'fred friends')!;
+  const fredsPost = rows(fred, 'myPost').find((p) => p.text === 'fred friends')!;
   await blake.conn.reducers.createComment({
     postId: fredsPost.id,
     parentId: 0n,
@@ -393,7 +393,7 @@ describe('the privacy matrix', () => {
     }
   });
 
-  it('puts each post in exactly one of public_post and circle_post', () => {
+  it('puts each post in exactly one of public_post, friend_post and my_post', () => {
     for (const viewer of VIEWERS) {
       const ids = visiblePosts(world.clients[viewer]).map((p) => p.id);
       expect(new Set(ids).size).toBe(ids.length);
@@ -469,7 +469,7 @@ describe('connections and queries that must see nothing', () => {
         'SELECT public_post.* FROM public_post JOIN post ON public_post.id = post.id',
       ),
     ).rejects.toThrow(/private/i);
-    expect(await world.server.sql(ninaToken, 'SELECT * FROM circle_post')).toEqual([]);
+    expect(await world.server.sql(ninaToken, 'SELECT * FROM friend_post')).toEqual([]);
     const visible = await world.server.sql(ninaToken, 'SELECT * FROM public_post');
     expect(visible.map((row) => row.text).sort()).toEqual(['ana public (edited)', 'blake public']);
   });

@@ -33,10 +33,10 @@ export interface WithAudience {
 }
 
 /**
- * What views may show `viewer`, read through indexes only. Rows of public
- * posts come one way (every public row, minus people in a block with the
- * viewer); rows of the viewer's own posts that are not public, and of
- * friends' friends-only posts, the other ("the circle").
+ * What views may show `viewer`, read through indexes only, in three parts:
+ * rows of public posts (every one, minus people in a block with the viewer),
+ * of friends' friends-only posts, and of the viewer's own posts that are not
+ * public. A post and what hangs off it are in exactly one part.
  */
 export class VisibleContent {
   readonly #db: ReadDb;
@@ -68,13 +68,14 @@ export class VisibleContent {
     return audience === 'public' || this.#friends.some((friend) => sameIdentity(friend, author));
   }
 
-  /**
-   * The circle's rows: those of the viewer's own posts that are not public
-   * (friends-only, or deleted and restorable), and of friends' friends-only
-   * posts. `byPostAuthor` finds the rows of one author's posts.
-   */
-  circle<T extends WithAudience>(byPostAuthor: (author: Identity) => Iterable<T>): T[] {
-    const out = [...byPostAuthor(this.#viewer)].filter((row) => row.audience !== 'public');
+  /** Rows of the viewer's own posts that are not public (friends-only, or deleted). */
+  ownRows<T extends WithAudience>(byPostAuthor: (author: Identity) => Iterable<T>): T[] {
+    return [...byPostAuthor(this.#viewer)].filter((row) => row.audience !== 'public');
+  }
+
+  /** Rows of friends' friends-only posts. */
+  friendRows<T extends WithAudience>(byPostAuthor: (author: Identity) => Iterable<T>): T[] {
+    const out: T[] = [];
     for (const friend of this.#friends) {
       for (const row of byPostAuthor(friend)) if (row.audience === 'friends') out.push(row);
     }

@@ -1,17 +1,17 @@
-// Comments (and their live counts) on the posts you may see, in the same two
-// parts as posts, never those of people in a block with you.
+// Comments on the posts you may see, in the same three parts as posts, never
+// those of people in a block with you.
 import { t } from 'spacetimedb/server';
 import { VisibleContent } from '../domain/visibility';
 import spacetimedb from '../schema';
-import { comment, commentStats } from '../tables/comment-tables';
-import { publicAnswer } from './public-answer';
+import { comment } from '../tables/comment-tables';
+import { queryUnlessBlocked } from './view-answers';
 import { forMember } from './viewer';
 
 export const publicComment = spacetimedb.view(
   { name: 'public_comment', public: true },
   t.array(comment.rowType),
   (ctx) =>
-    publicAnswer(
+    queryUnlessBlocked(
       ctx,
       () => ctx.from.comment.where((row) => row.audience.eq('public')),
       (visible) =>
@@ -24,43 +24,26 @@ export const publicComment = spacetimedb.view(
     ),
 );
 
-export const circleComment = spacetimedb.view(
-  { name: 'circle_comment', public: true },
+export const friendComment = spacetimedb.view(
+  { name: 'friend_comment', public: true },
   t.array(comment.rowType),
   (ctx) =>
     forMember(ctx, (me) => {
       const visible = new VisibleContent(ctx.db, me.identity);
       return visible
-        .circle((author) => ctx.db.comment.postAuthorId.filter(author))
+        .friendRows((author) => ctx.db.comment.postAuthorId.filter(author))
         .filter((row) => !visible.isBlocked(row.authorId));
     }),
 );
 
-export const publicCommentStats = spacetimedb.view(
-  { name: 'public_comment_stats', public: true },
-  t.array(commentStats.rowType),
-  (ctx) =>
-    publicAnswer(
-      ctx,
-      () => ctx.from.commentStats.where((row) => row.audience.eq('public')),
-      (visible) =>
-        visible
-          .publicRows(
-            (audience) => ctx.db.commentStats.audience.filter(audience),
-            (row) => row.postAuthorId,
-          )
-          .filter((row) => !visible.isBlocked(row.authorId)),
-    ),
-);
-
-export const circleCommentStats = spacetimedb.view(
-  { name: 'circle_comment_stats', public: true },
-  t.array(commentStats.rowType),
+export const myComment = spacetimedb.view(
+  { name: 'my_comment', public: true },
+  t.array(comment.rowType),
   (ctx) =>
     forMember(ctx, (me) => {
       const visible = new VisibleContent(ctx.db, me.identity);
       return visible
-        .circle((author) => ctx.db.commentStats.postAuthorId.filter(author))
+        .ownRows((author) => ctx.db.comment.postAuthorId.filter(author))
         .filter((row) => !visible.isBlocked(row.authorId));
     }),
 );

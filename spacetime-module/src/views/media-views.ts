@@ -1,22 +1,22 @@
 // Media you may load: that of public posts (as posts: minus people in a block
-// with you), and everything else you see: your circle's posts, the avatars and
-// banners of visible members, sounds you may play, your own uploads, and for
-// admins what their queues show.
+// with you), and everything else you see: your friends' and your own
+// non-public posts, the avatars and banners of visible members, sounds you may
+// play, your own uploads, and for admins what their queues show.
 import { t } from 'spacetimedb/server';
 import { isAdmin } from '../auth/admin';
-import type { Media, ReadDb } from '../context';
+import type { Account, Media, ReadDb } from '../context';
 import { soundsVisibleTo } from '../domain/sound-visibility';
 import { VisibleContent } from '../domain/visibility';
 import spacetimedb from '../schema';
 import { media } from '../tables/media-tables';
-import { publicAnswer } from './public-answer';
+import { queryUnlessBlocked } from './view-answers';
 import { forMember } from './viewer';
 
 export const publicMedia = spacetimedb.view(
   { name: 'public_media', public: true },
   t.array(media.rowType),
   (ctx) =>
-    publicAnswer(
+    queryUnlessBlocked(
       ctx,
       () =>
         ctx.from.postMedia
@@ -41,9 +41,11 @@ export const visibleMedia = spacetimedb.view(
   (ctx) =>
     forMember(ctx, (me) => {
       const visible = new VisibleContent(ctx.db, me.identity);
-      const ids = visible
-        .circle((author) => ctx.db.postMedia.postAuthorId.filter(author))
-        .map((row) => row.mediaId);
+      const byAuthor = (author: Account['identity']) =>
+        ctx.db.postMedia.postAuthorId.filter(author);
+      const ids = [...visible.friendRows(byAuthor), ...visible.ownRows(byAuthor)].map(
+        (row) => row.mediaId,
+      );
       for (const row of visible.accounts()) {
         if (row.avatarMediaId !== undefined) ids.push(row.avatarMediaId);
         if (row.bannerMediaId !== undefined) ids.push(row.bannerMediaId);

@@ -1,20 +1,20 @@
-// Posts you may see and their live counts, in two parts: public posts (every
-// member's, minus people in a block with you) and your circle's (your own
-// posts that are not public, your friends' friends-only posts). Clients
-// subscribe to both; a post is in exactly one. And the earlier versions of
-// your own posts.
+// Posts you may see, in three parts that clients subscribe to together (a
+// post is in exactly one): public posts (every member's, minus people in a
+// block with you), your friends' friends-only posts, and your own posts that
+// are not public (friends-only, or deleted and restorable). And the earlier
+// versions of your own posts.
 import { t } from 'spacetimedb/server';
 import { VisibleContent } from '../domain/visibility';
 import spacetimedb from '../schema';
-import { post, postRevision, postStats } from '../tables/post-tables';
-import { publicAnswer } from './public-answer';
+import { post, postRevision } from '../tables/post-tables';
+import { queryUnlessBlocked } from './view-answers';
 import { forMember } from './viewer';
 
 export const publicPost = spacetimedb.view(
   { name: 'public_post', public: true },
   t.array(post.rowType),
   (ctx) =>
-    publicAnswer(
+    queryUnlessBlocked(
       ctx,
       () => ctx.from.post.where((row) => row.audience.eq('public')),
       (visible) =>
@@ -25,39 +25,25 @@ export const publicPost = spacetimedb.view(
     ),
 );
 
-export const circlePost = spacetimedb.view(
-  { name: 'circle_post', public: true },
+/** Friends are never in a block with you (blocking ends the friendship): no filtering. */
+export const friendPost = spacetimedb.view(
+  { name: 'friend_post', public: true },
   t.array(post.rowType),
   (ctx) =>
     forMember(ctx, (me) =>
-      new VisibleContent(ctx.db, me.identity).circle((author) =>
+      new VisibleContent(ctx.db, me.identity).friendRows((author) =>
         ctx.db.post.authorId.filter(author),
       ),
     ),
 );
 
-export const publicPostStats = spacetimedb.view(
-  { name: 'public_post_stats', public: true },
-  t.array(postStats.rowType),
-  (ctx) =>
-    publicAnswer(
-      ctx,
-      () => ctx.from.postStats.where((row) => row.audience.eq('public')),
-      (visible) =>
-        visible.publicRows(
-          (audience) => ctx.db.postStats.audience.filter(audience),
-          (row) => row.postAuthorId,
-        ),
-    ),
-);
-
-export const circlePostStats = spacetimedb.view(
-  { name: 'circle_post_stats', public: true },
-  t.array(postStats.rowType),
+export const myPost = spacetimedb.view(
+  { name: 'my_post', public: true },
+  t.array(post.rowType),
   (ctx) =>
     forMember(ctx, (me) =>
-      new VisibleContent(ctx.db, me.identity).circle((author) =>
-        ctx.db.postStats.postAuthorId.filter(author),
+      new VisibleContent(ctx.db, me.identity).ownRows((author) =>
+        ctx.db.post.authorId.filter(author),
       ),
     ),
 );

@@ -95,17 +95,21 @@ import AdminReportRow from "./admin_report_table";
 import AdminReportedCommentRow from "./admin_reported_comment_table";
 import AdminReportedPostRow from "./admin_reported_post_table";
 import AdminSoundRow from "./admin_sound_table";
-import CircleCommentRow from "./circle_comment_table";
-import CircleCommentStatsRow from "./circle_comment_stats_table";
-import CirclePostRow from "./circle_post_table";
-import CirclePostStatsRow from "./circle_post_stats_table";
+import FriendCommentRow from "./friend_comment_table";
+import FriendCommentStatsRow from "./friend_comment_stats_table";
+import FriendPostRow from "./friend_post_table";
+import FriendPostStatsRow from "./friend_post_stats_table";
 import MyAccountRow from "./my_account_table";
 import MyBlockRow from "./my_block_table";
+import MyCommentRow from "./my_comment_table";
+import MyCommentStatsRow from "./my_comment_stats_table";
 import MyFriendRequestRow from "./my_friend_request_table";
 import MyFriendshipRow from "./my_friendship_table";
 import MyMuteRow from "./my_mute_table";
 import MyNotificationRow from "./my_notification_table";
+import MyPostRow from "./my_post_table";
 import MyPostRevisionRow from "./my_post_revision_table";
+import MyPostStatsRow from "./my_post_stats_table";
 import MyReportRow from "./my_report_table";
 import MySettingsRow from "./my_settings_table";
 import PublicCommentRow from "./public_comment_table";
@@ -187,34 +191,34 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, AdminSoundRow),
-  circleComment: __table({
-    name: 'circle_comment',
+  friendComment: __table({
+    name: 'friend_comment',
     indexes: [
     ],
     constraints: [
     ],
-  }, CircleCommentRow),
-  circleCommentStats: __table({
-    name: 'circle_comment_stats',
+  }, FriendCommentRow),
+  friendCommentStats: __table({
+    name: 'friend_comment_stats',
     indexes: [
     ],
     constraints: [
     ],
-  }, CircleCommentStatsRow),
-  circlePost: __table({
-    name: 'circle_post',
+  }, FriendCommentStatsRow),
+  friendPost: __table({
+    name: 'friend_post',
     indexes: [
     ],
     constraints: [
     ],
-  }, CirclePostRow),
-  circlePostStats: __table({
-    name: 'circle_post_stats',
+  }, FriendPostRow),
+  friendPostStats: __table({
+    name: 'friend_post_stats',
     indexes: [
     ],
     constraints: [
     ],
-  }, CirclePostStatsRow),
+  }, FriendPostStatsRow),
   myAccount: __table({
     name: 'my_account',
     indexes: [
@@ -229,6 +233,20 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, MyBlockRow),
+  myComment: __table({
+    name: 'my_comment',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, MyCommentRow),
+  myCommentStats: __table({
+    name: 'my_comment_stats',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, MyCommentStatsRow),
   myFriendRequest: __table({
     name: 'my_friend_request',
     indexes: [
@@ -257,6 +275,13 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, MyNotificationRow),
+  myPost: __table({
+    name: 'my_post',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, MyPostRow),
   myPostRevision: __table({
     name: 'my_post_revision',
     indexes: [
@@ -264,6 +289,13 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, MyPostRevisionRow),
+  myPostStats: __table({
+    name: 'my_post_stats',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, MyPostStatsRow),
   myReport: __table({
     name: 'my_report',
     indexes: [

@@ -91,18 +91,6 @@ export const Block = __t.object("Block", {
 });
 export type Block = __Infer<typeof Block>;
 
-export const CircleComment = __t.object("CircleComment", {});
-export type CircleComment = __Infer<typeof CircleComment>;
-
-export const CircleCommentStats = __t.object("CircleCommentStats", {});
-export type CircleCommentStats = __Infer<typeof CircleCommentStats>;
-
-export const CirclePost = __t.object("CirclePost", {});
-export type CirclePost = __Infer<typeof CirclePost>;
-
-export const CirclePostStats = __t.object("CirclePostStats", {});
-export type CirclePostStats = __Infer<typeof CirclePostStats>;
-
 export const Comment = __t.object("Comment", {
   id: __t.u64(),
   postId: __t.u64(),
@@ -141,6 +129,18 @@ export const Connection = __t.object("Connection", {
   idle: __t.bool(),
 });
 export type Connection = __Infer<typeof Connection>;
+
+export const FriendComment = __t.object("FriendComment", {});
+export type FriendComment = __Infer<typeof FriendComment>;
+
+export const FriendCommentStats = __t.object("FriendCommentStats", {});
+export type FriendCommentStats = __Infer<typeof FriendCommentStats>;
+
+export const FriendPost = __t.object("FriendPost", {});
+export type FriendPost = __Infer<typeof FriendPost>;
+
+export const FriendPostStats = __t.object("FriendPostStats", {});
+export type FriendPostStats = __Infer<typeof FriendPostStats>;
 
 export const FriendRequest = __t.object("FriendRequest", {
   id: __t.u64(),
@@ -197,6 +197,12 @@ export type MyAccount = __Infer<typeof MyAccount>;
 export const MyBlock = __t.object("MyBlock", {});
 export type MyBlock = __Infer<typeof MyBlock>;
 
+export const MyComment = __t.object("MyComment", {});
+export type MyComment = __Infer<typeof MyComment>;
+
+export const MyCommentStats = __t.object("MyCommentStats", {});
+export type MyCommentStats = __Infer<typeof MyCommentStats>;
+
 export const MyFriendRequest = __t.object("MyFriendRequest", {});
 export type MyFriendRequest = __Infer<typeof MyFriendRequest>;
 
@@ -209,8 +215,14 @@ export type MyMute = __Infer<typeof MyMute>;
 export const MyNotification = __t.object("MyNotification", {});
 export type MyNotification = __Infer<typeof MyNotification>;
 
+export const MyPost = __t.object("MyPost", {});
+export type MyPost = __Infer<typeof MyPost>;
+
 export const MyPostRevision = __t.object("MyPostRevision", {});
 export type MyPostRevision = __Infer<typeof MyPostRevision>;
+
+export const MyPostStats = __t.object("MyPostStats", {});
+export type MyPostStats = __Infer<typeof MyPostStats>;
 
 export const MyReport = __t.object("MyReport", {});
 export type MyReport = __Infer<typeof MyReport>;

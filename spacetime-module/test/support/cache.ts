@@ -13,23 +13,36 @@ export function rows<K extends TableName>(client: KithClient, table: K): RowOf<K
   return [...handle.iter()];
 }
 
-// Posts and what hangs off them arrive in two views each (public posts, and
-// the circle's); a client reads them as one.
+// Posts and what hangs off them arrive in three views each (public posts,
+// friends' friends-only posts, your own non-public posts); a client reads
+// them as one.
 
 export function visiblePosts(client: KithClient) {
-  return [...rows(client, 'publicPost'), ...rows(client, 'circlePost')];
+  return [...rows(client, 'publicPost'), ...rows(client, 'friendPost'), ...rows(client, 'myPost')];
 }
 
 export function visiblePostStats(client: KithClient) {
-  return [...rows(client, 'publicPostStats'), ...rows(client, 'circlePostStats')];
+  return [
+    ...rows(client, 'publicPostStats'),
+    ...rows(client, 'friendPostStats'),
+    ...rows(client, 'myPostStats'),
+  ];
 }
 
 export function visibleComments(client: KithClient) {
-  return [...rows(client, 'publicComment'), ...rows(client, 'circleComment')];
+  return [
+    ...rows(client, 'publicComment'),
+    ...rows(client, 'friendComment'),
+    ...rows(client, 'myComment'),
+  ];
 }
 
 export function visibleCommentStats(client: KithClient) {
-  return [...rows(client, 'publicCommentStats'), ...rows(client, 'circleCommentStats')];
+  return [
+    ...rows(client, 'publicCommentStats'),
+    ...rows(client, 'friendCommentStats'),
+    ...rows(client, 'myCommentStats'),
+  ];
 }
 
 /** Every media row the client may load. */

@@ -3,6 +3,7 @@
 // content, bans, mutes, grants and the audit log.
 import { Range, t } from 'spacetimedb/server';
 import type { Comment, Post } from '../context';
+import { RATE_LIMITED_ACTIONS } from '../domain/rate-limits';
 import spacetimedb from '../schema';
 import { comment } from '../tables/comment-tables';
 import { adminGrant, auditLog, ban, mute, report } from '../tables/moderation-tables';
@@ -35,7 +36,7 @@ export const rateLimit = spacetimedb.view(
   t.array(rateLimitRule.rowType),
   (ctx) =>
     forMember(ctx, () =>
-      ['post', 'comment', 'reaction', 'friend_request', 'report'].flatMap(
+      RATE_LIMITED_ACTIONS.flatMap(
         (action) => ctx.db.rateLimitRule.action.find(action) ?? [],
       ),
     ),

@@ -1,7 +1,8 @@
 // Every reducer checks who calls it before anything else: a table of each
 // reducer with well-formed arguments, called by someone it must refuse.
+
+import { reducers } from '@kith/shared/module-bindings';
 import { describe, expect, it } from 'vitest';
-import { reducers } from './module_bindings/index.js';
 import { testUser } from './support/kith-issuer.js';
 import { useSharedKith } from './support/shared-kith.js';
 

@@ -36,9 +36,7 @@ export const rateLimit = spacetimedb.view(
   t.array(rateLimitRule.rowType),
   (ctx) =>
     forMember(ctx, () =>
-      RATE_LIMITED_ACTIONS.flatMap(
-        (action) => ctx.db.rateLimitRule.action.find(action) ?? [],
-      ),
+      RATE_LIMITED_ACTIONS.flatMap((action) => ctx.db.rateLimitRule.action.find(action) ?? []),
     ),
 );
 

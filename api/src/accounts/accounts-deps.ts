@@ -12,6 +12,6 @@ export interface AccountsDeps {
   readonly logger: Logger;
   readonly mailer: Mailer;
   readonly personalDataSources: readonly PersonalDataSource[];
-  /** Told when a module call was queued (delete_user), so the outbox drainer delivers it now. */
+  /** Told when a module call was queued (delete_user, rename_user), so the outbox drainer delivers it now. */
   readonly onModuleCallQueued?: () => void;
 }

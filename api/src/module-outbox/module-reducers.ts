@@ -18,6 +18,8 @@ export interface ModuleReducerArgs {
   ];
   remove_media: readonly [mediaId: string];
   delete_user: readonly [userId: string];
+  /** Not in the written contract yet; the module has it (spacetime-module/src/reducers/users.ts). */
+  rename_user: readonly [userId: string, username: string];
 }
 
 export type ModuleReducer = keyof ModuleReducerArgs;

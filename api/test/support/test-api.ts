@@ -35,6 +35,8 @@ export interface TestApiOptions {
   readonly personalDataSources?: readonly PersonalDataSource[];
   readonly oidc?: FeatureRouter;
   readonly media?: FeatureRouter;
+  /** Told when a route queued a module call (as start-api wakes the outbox drainer). */
+  readonly onModuleCallQueued?: () => void;
 }
 
 export const TEST_PASSWORD = 'a long enough test password';
@@ -70,6 +72,7 @@ export async function createTestApi(
     personalDataSources: options.personalDataSources,
     oidc: options.oidc,
     media: options.media,
+    onModuleCallQueued: options.onModuleCallQueued,
   });
   const api: TestApi = {
     app,

@@ -1,5 +1,5 @@
 // The signed-in person's own account: read and change the profile, change
-// the password, export everything, delete it all.
+// the username or the password, export everything, delete it all.
 import { createRoute, z } from '@hono/zod-openapi';
 import { clientAddress } from '../../http/client-address.js';
 import { createRouter } from '../../http/create-router.js';
@@ -13,6 +13,8 @@ import { currentUser, requireUser } from '../sessions/require-user.js';
 import { clearSessionCookies } from '../sessions/session-cookies.js';
 import { rateLimit } from '../throttling/rate-limit.js';
 import { RATE_LIMITS } from '../throttling/rate-limit-rules.js';
+import { usernameField } from '../usernames.js';
+import { changeUsername } from './change-username.js';
 import { deleteAccount } from './delete-account.js';
 import { exportAccount } from './export-account.js';
 import { updateProfile } from './update-profile.js';
@@ -33,6 +35,13 @@ const PasswordChangeBody = z
     newPassword: passwordField,
   })
   .openapi('PasswordChange');
+
+const UsernameChangeBody = z
+  .object({
+    username: usernameField.openapi({ example: 'alice_b' }),
+    password: z.string().min(1, 'is required').max(1024),
+  })
+  .openapi('UsernameChange');
 
 const DeleteAccountBody = z
   .object({ password: z.string().min(1, 'is required').max(1024) })
@@ -70,6 +79,21 @@ const passwordRoute = createRoute({
   responses: {
     204: { description: 'The password was changed.' },
     ...errorResponses(400, 401, 403, 413, 415, 429),
+  },
+});
+
+const usernameRoute = createRoute({
+  method: 'post',
+  path: '/account/username',
+  tags: ['account'],
+  summary: 'Change your username',
+  description:
+    'The same rules as at sign-up; needs your password. The network shows the new name at once, and the next ID token carries it.',
+  middleware: [requireUser],
+  request: { body: jsonBody(UsernameChangeBody) },
+  responses: {
+    200: jsonContent(UserResponse, 'The account as changed.'),
+    ...errorResponses(400, 401, 403, 409, 413, 415, 429),
   },
 });
 
@@ -140,6 +164,32 @@ export function createAccountRoutes(deps: AccountsDeps) {
         newPassword: body.newPassword,
       });
       return c.body(null, 204);
+    },
+  );
+
+  router.openapi(
+    {
+      ...usernameRoute,
+      middleware: [requireUser, rateLimit(db, RATE_LIMITS.usernameChange, hops)],
+    },
+    async (c) => {
+      const auth = currentUser(c);
+      const body = c.req.valid('json');
+      const { user, changed } = await changeUsername(db, {
+        userId: auth.userId,
+        username: auth.username,
+        ip: clientAddress(c, hops),
+        password: body.password,
+        newUsername: body.username,
+      });
+      if (changed) {
+        deps.onModuleCallQueued?.();
+        deps.logger.info(
+          { userId: auth.userId, from: auth.username, to: user.username },
+          'username changed',
+        );
+      }
+      return c.json(UserResponse.parse({ user: userJson(user) }), 200);
     },
   );
 

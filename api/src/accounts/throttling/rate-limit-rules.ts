@@ -13,6 +13,8 @@ export const RATE_LIMITS = {
   },
   passwordChange: { bucket: 'password-change', limit: 10, windowSeconds: 3600, per: 'user' },
   accountChange: { bucket: 'account-change', limit: 30, windowSeconds: 3600, per: 'user' },
+  // Refusals count too: trying names one by one is how names would be enumerated.
+  usernameChange: { bucket: 'username-change', limit: 10, windowSeconds: 3600, per: 'user' },
   accountExport: { bucket: 'account-export', limit: 10, windowSeconds: 3600, per: 'user' },
   inviteCreate: { bucket: 'invite-create', limit: 50, windowSeconds: 24 * 3600, per: 'user' },
 } as const satisfies Record<string, RateLimit>;

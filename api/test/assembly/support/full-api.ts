@@ -82,11 +82,28 @@ export interface BearerUser {
 }
 
 /** Signs the first account up with the first-admin link, as a bearer client. */
-export async function signUpFirstAdmin(
-  api: FullApi,
-  username = 'first_admin',
-): Promise<BearerUser> {
+export function signUpFirstAdmin(api: FullApi, username = 'first_admin'): Promise<BearerUser> {
   const code = new URL(api.started.adminInviteUrl ?? '').searchParams.get('invite');
+  return signUpBearer(api, code ?? '', username);
+}
+
+/** Has `inviter` create an invite and signs a member up with it, as a bearer client. */
+export async function signUpMember(
+  api: FullApi,
+  inviter: BearerUser,
+  username: string,
+): Promise<BearerUser> {
+  const invite = await fetch(`${api.url}/v1/invites`, {
+    method: 'POST',
+    headers: { authorization: inviter.authorization, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (invite.status !== 201) throw new Error(`invite: ${invite.status} ${await invite.text()}`);
+  const { code } = (await invite.json()) as { code: string };
+  return signUpBearer(api, code, username);
+}
+
+async function signUpBearer(api: FullApi, code: string, username: string): Promise<BearerUser> {
   const response = await fetch(`${api.url}/v1/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

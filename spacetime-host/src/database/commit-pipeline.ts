@@ -15,7 +15,9 @@ export type CommitListener = (changes: TxChanges, durable: Promise<void>) => voi
  * What follows every committed transaction, whoever committed it (reducer,
  * procedure, scheduler, SQL): schedule timers follow the changes, listeners
  * hear them, the commit log gets them, and every `snapshotEvery` commits a
- * snapshot is taken so recovery does not replay the whole log.
+ * snapshot is taken so recovery does not replay the whole log. Listeners
+ * hear the module's tables only: the host's own tables after them (the
+ * clients in `st_client`) are logged but are no one's subscription.
  */
 export class CommitPipeline {
   readonly #listeners = new Set<CommitListener>();
@@ -28,6 +30,8 @@ export class CommitPipeline {
     private readonly moduleHash: string,
     private readonly snapshotEvery: number,
     private readonly logError: (message: string) => void,
+    /** Tables with ids from here on are the host's, not the module's. */
+    private readonly moduleTableCount: number,
   ) {}
 
   /** Commits `tx` now; resolves when it is durable. */
@@ -41,11 +45,14 @@ export class CommitPipeline {
     if (changes.tables.length === 0) return NOTHING_TO_WRITE;
     this.schedules.apply(changes);
     const durable = this.durability.append(changes);
-    for (const listener of this.#listeners) {
-      try {
-        listener(changes, durable);
-      } catch (error) {
-        this.logError(`a commit listener failed: ${error}`);
+    const heard = moduleChanges(changes, this.moduleTableCount);
+    if (heard.tables.length > 0) {
+      for (const listener of this.#listeners) {
+        try {
+          listener(heard, durable);
+        } catch (error) {
+          this.logError(`a commit listener failed: ${error}`);
+        }
       }
     }
     if (++this.#commitsSinceSnapshot >= this.snapshotEvery) {
@@ -66,4 +73,13 @@ export class CommitPipeline {
     this.#commitsSinceSnapshot = 0;
     return this.durability.snapshot(this.datastore.exportState(), this.moduleHash);
   }
+}
+
+/** `changes` without the host's tables (the same object when it has none, as almost every commit). */
+function moduleChanges(changes: TxChanges, moduleTableCount: number): TxChanges {
+  if (changes.tables.every((table) => table.tableId < moduleTableCount)) return changes;
+  return {
+    ...changes,
+    tables: changes.tables.filter((table) => table.tableId < moduleTableCount),
+  };
 }

@@ -2,7 +2,9 @@ import type { Caller } from './database-api.js';
 
 /**
  * The clients a database knows by connection id, for `get_jwt_payload`
- * (SpacetimeDB reads them from `st_client`/`st_connection_credentials`).
+ * (SpacetimeDB reads it from `st_connection_credentials`). Who is connected
+ * is recorded durably in the client tables (client-tables.ts); this keeps
+ * the JWTs at hand for the calls that read them.
  */
 export class Connections {
   readonly #callers = new Map<bigint, Caller>();
@@ -13,15 +15,6 @@ export class Connections {
 
   remove(connectionId: bigint): void {
     this.#callers.delete(connectionId);
-  }
-
-  has(connectionId: bigint): boolean {
-    return this.#callers.has(connectionId);
-  }
-
-  /** Every connected client, in the order they connected. */
-  callers(): Caller[] {
-    return [...this.#callers.values()];
   }
 
   /** Takes over every client of `previous` (the database an update replaced), which forgets them. */

@@ -6,6 +6,7 @@ import { ModuleInstance } from '../runtime/module-instance.js';
 import type { FunctionSchema, ModuleSchema } from '../schema/module-schema.js';
 import { runViewQuery } from '../sql/run-view-query.js';
 import type { SqlStatementResult } from '../sql/sql-result.js';
+import { ClientTables, withClientTables } from './client-tables.js';
 import { type CommitListener, CommitPipeline } from './commit-pipeline.js';
 import { Connections } from './connections.js';
 import type {
@@ -37,6 +38,7 @@ import type { DueSchedule } from './scheduler.js';
 import { decodeViewResult } from './view-result.js';
 
 const NO_ARGS = new Uint8Array(0);
+const ALREADY_DONE = Promise.resolve();
 
 /** Commits between snapshots; SpacetimeDB snapshots every million transactions. */
 export const DEFAULT_SNAPSHOT_EVERY = 1_000_000;
@@ -79,6 +81,7 @@ export class Database implements DatabaseHandle, ModuleHost {
   /** SQL's `SET`/`SHOW` variables (SpacetimeDB's `st_var`); kept in memory. */
   readonly #systemVars = new Map<string, bigint>();
   #datastore!: Datastore;
+  readonly #clients = new ClientTables();
   #durability!: Durability;
   #commits!: CommitPipeline;
   #reducers!: ReducerContext;
@@ -109,7 +112,10 @@ export class Database implements DatabaseHandle, ModuleHost {
     const database = new Database(config);
     const durability = config.services.openDurability(config.dir);
     await durability.recover();
-    database.#attach(config.services.createDatastore(database.schema), durability);
+    database.#attach(
+      config.services.createDatastore(withClientTables(database.schema)),
+      durability,
+    );
     const init = database.schema.lifecycle.init;
     if (init !== undefined) {
       const run = database.#runReducer(init, publisher, 0n, NO_ARGS);
@@ -123,12 +129,43 @@ export class Database implements DatabaseHandle, ModuleHost {
     return database;
   }
 
-  /** Opens an existing database: its latest snapshot plus the commit log after it. */
+  /**
+   * Opens an existing database at start: its latest snapshot plus the commit
+   * log after it. Clients still recorded as connected lost their connection
+   * with the previous run (a crash, or a stop that did not end them), so, as
+   * SpacetimeDB does before serving, each one's client_disconnected runs,
+   * the client tables are emptied, and only then do scheduled reducers start.
+   */
   static async open(config: DatabaseConfig): Promise<Database> {
+    const database = await Database.#recover(config);
+    try {
+      await database.#endDanglingConnections();
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    database.#schedules.armAll(database.#datastore.committed);
+    return database;
+  }
+
+  /**
+   * Opens the database an update has just migrated (updateDatabase): the
+   * clients it records are connected still, and `handOver` brings them.
+   */
+  static async openUpdated(config: DatabaseConfig): Promise<Database> {
+    const database = await Database.#recover(config);
+    database.#schedules.armAll(database.#datastore.committed);
+    return database;
+  }
+
+  static async #recover(config: DatabaseConfig): Promise<Database> {
     const database = new Database(config);
     const durability = config.services.openDurability(config.dir);
     const recovered = await durability.recover();
-    const datastore = config.services.createDatastore(database.schema, recovered.snapshot?.state);
+    const datastore = config.services.createDatastore(
+      withClientTables(database.schema),
+      recovered.snapshot?.state,
+    );
     for await (const changes of recovered.transactions) datastore.replay(changes);
     database.#attach(datastore, durability);
     const snapshotHash = recovered.snapshot?.moduleHash;
@@ -138,7 +175,6 @@ export class Database implements DatabaseHandle, ModuleHost {
     if (recovered.droppedTornTail) {
       database.#systemLog('warn', 'dropped a torn transaction at the end of the commit log');
     }
-    database.#schedules.armAll(datastore.committed);
     return database;
   }
 
@@ -229,43 +265,28 @@ export class Database implements DatabaseHandle, ModuleHost {
 
   async connect(caller: Caller): Promise<void> {
     this.#ensureOpen();
+    // Known first, so client_connected can read the JWT.
     this.#connections.add(caller);
-    const onConnect = this.schema.lifecycle.onConnect;
-    if (onConnect === undefined) return;
-    const run = this.#runReducer(onConnect, caller.identity, caller.connectionId, NO_ARGS);
-    if (run.outcome.status !== 'committed') {
+    let durable: Promise<void>;
+    try {
+      durable = this.#recordConnection(caller);
+    } catch (error) {
       this.#connections.remove(caller.connectionId);
-      throw new ConnectionRejectedError(run.outcome.message);
+      throw error;
     }
-    await run.durable;
+    await durable;
   }
 
   async disconnect(caller: Caller): Promise<void> {
     if (this.#closed) {
       // An update replaced this database: the successor knows the client now and runs its own
-      // client_disconnected (SpacetimeDB's st_client survives updates). Deleted: no module is left.
+      // client_disconnected (SpacetimeDB's st_client survives updates). Deleted: no module is
+      // left. Closed at shutdown: the client stays recorded, and the next start disconnects it.
       const swap = await this.#succession.outcome();
       if (swap !== undefined) await swap.successor.disconnect(caller);
       return;
     }
-    // Already disconnected, e.g. by an update that disconnected every client: as in SpacetimeDB, a no-op.
-    if (!this.#connections.has(caller.connectionId)) return;
-    const onDisconnect = this.schema.lifecycle.onDisconnect;
-    let durable: Promise<void> | undefined;
-    try {
-      if (onDisconnect !== undefined) {
-        durable = this.#runReducer(
-          onDisconnect,
-          caller.identity,
-          caller.connectionId,
-          NO_ARGS,
-        ).durable;
-      }
-    } finally {
-      // Forgotten before its commit is durable, so a second disconnect cannot run it again.
-      this.#connections.remove(caller.connectionId);
-    }
-    await durable;
+    await this.#endConnection(caller);
   }
 
   /**
@@ -404,6 +425,7 @@ export class Database implements DatabaseHandle, ModuleHost {
       this.moduleHash,
       snapshotEvery,
       logError,
+      this.schema.tables.length,
     );
     const commits = this.#commits;
     this.#reducers = {
@@ -421,9 +443,19 @@ export class Database implements DatabaseHandle, ModuleHost {
     args: Uint8Array,
     timestamp = nowMicros(),
     tx?: MutTx,
+    beforeCommit?: (tx: MutTx) => void,
   ) {
     const reducer = this.schema.reducers[reducerId]!;
-    return executeReducer(this.#reducers, reducer, sender, connectionId, args, timestamp, tx);
+    return executeReducer(
+      this.#reducers,
+      reducer,
+      sender,
+      connectionId,
+      args,
+      timestamp,
+      tx,
+      beforeCommit,
+    );
   }
 
   #runProcedure(procedure: FunctionSchema, sender: bigint, connectionId: bigint, args: Uint8Array) {
@@ -460,16 +492,102 @@ export class Database implements DatabaseHandle, ModuleHost {
     }
   }
 
-  /** Runs client_disconnected for every connected client; they all commit before any is awaited. */
+  /** Runs client_disconnected for every recorded client; they all commit before any is awaited. */
   async #disconnectEveryone(): Promise<void> {
-    const ends = this.#connections
-      .callers()
+    const ends = this.#clients
+      .recorded(this.#datastore.committed)
       .map((caller) =>
         this.disconnect(caller).catch((error) =>
           this.#systemLog('error', `client_disconnected failed: ${describe(error)}`),
         ),
       );
     await Promise.all(ends);
+  }
+
+  /**
+   * SpacetimeDB's `call_identity_connected`: recording the client and its
+   * client_connected are one transaction, so a crash never keeps one without
+   * the other; without that reducer the record commits alone. Throws
+   * `ConnectionRejectedError` (nothing committed) when the reducer fails.
+   * Returns when the transaction is durable.
+   */
+  #recordConnection(caller: Caller): Promise<void> {
+    const tx = this.#datastore.beginMutTx();
+    try {
+      this.#clients.record(tx, caller);
+    } catch (error) {
+      tx.rollback();
+      throw error;
+    }
+    const onConnect = this.schema.lifecycle.onConnect;
+    if (onConnect === undefined) return this.#commits.commit(tx);
+    const { identity, connectionId } = caller;
+    const run = this.#runReducer(onConnect, identity, connectionId, NO_ARGS, nowMicros(), tx);
+    if (run.outcome.status !== 'committed') throw new ConnectionRejectedError(run.outcome.message);
+    return run.durable;
+  }
+
+  /**
+   * SpacetimeDB's `call_identity_disconnected`: nothing when the client is
+   * not recorded (it was disconnected already); otherwise client_disconnected
+   * runs and the client is forgotten in its transaction. When the reducer
+   * fails, or the module has none, a transaction of its own forgets the
+   * client: it is gone whatever the module says. Returns when durable.
+   */
+  #endConnection(caller: Caller): Promise<void> {
+    const { identity, connectionId } = caller;
+    try {
+      const tx = this.#datastore.beginMutTx();
+      if (!this.#clients.isRecorded(tx, identity, connectionId)) {
+        tx.rollback();
+        return ALREADY_DONE;
+      }
+      const onDisconnect = this.schema.lifecycle.onDisconnect;
+      if (onDisconnect === undefined) return this.#forgetClient(tx, caller);
+      const run = this.#runReducer(
+        onDisconnect,
+        identity,
+        connectionId,
+        NO_ARGS,
+        nowMicros(),
+        tx,
+        (t) => this.#clients.forget(t, identity, connectionId),
+      );
+      if (run.outcome.status === 'committed') return run.durable;
+      return this.#forgetClient(this.#datastore.beginMutTx(), caller);
+    } finally {
+      // Its JWT is no longer readable, whatever happened.
+      this.#connections.remove(connectionId);
+    }
+  }
+
+  #forgetClient(tx: MutTx, caller: Caller): Promise<void> {
+    try {
+      this.#clients.forget(tx, caller.identity, caller.connectionId);
+    } catch (error) {
+      tx.rollback();
+      throw error;
+    }
+    return this.#commits.commit(tx);
+  }
+
+  /**
+   * What SpacetimeDB does with the clients a database still records when it
+   * starts: each one's disconnect runs (in their order in `st_client`, each
+   * its own transaction as when a client leaves, with the JWT it connected
+   * with), then one more transaction empties the client tables, in case
+   * anything was left. Resolves once all of it is durable.
+   */
+  async #endDanglingConnections(): Promise<void> {
+    const durable: Promise<void>[] = [];
+    for (const caller of this.#clients.recorded(this.#datastore.committed)) {
+      this.#connections.add(caller);
+      durable.push(this.#endConnection(caller));
+    }
+    const tx = this.#datastore.beginMutTx();
+    this.#clients.forgetAll(tx);
+    durable.push(this.#commits.commit(tx));
+    await Promise.all(durable);
   }
 
   #systemLog(level: LogRecord['level'], message: string): void {

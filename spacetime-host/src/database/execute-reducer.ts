@@ -27,7 +27,9 @@ const ALREADY_DONE = Promise.resolve();
  * it, as the scheduler does): commit when it returns, roll back when it
  * throws. `SenderError` becomes `failed` with the module's message; any other
  * exception `internal-error`, logged with the module's stack at panic level
- * as SpacetimeDB logs it.
+ * as SpacetimeDB logs it. `beforeCommit` adds the host's own writes to a
+ * reducer that returned (client_disconnected forgets its client in its
+ * transaction); when it throws, the reducer fails as a failed commit does.
  */
 export function executeReducer(
   context: ReducerContext,
@@ -37,6 +39,7 @@ export function executeReducer(
   args: Uint8Array,
   timestamp: bigint,
   tx: MutTx = context.datastore.beginMutTx(),
+  beforeCommit?: (tx: MutTx) => void,
 ): ReducerRun {
   const started = performance.now();
   try {
@@ -55,6 +58,7 @@ export function executeReducer(
   }
   let changes: TxChanges;
   try {
+    beforeCommit?.(tx);
     changes = tx.commit(timestamp);
   } catch (error) {
     rollbackQuietly(tx);

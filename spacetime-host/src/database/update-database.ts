@@ -2,6 +2,7 @@ import { MigrationDataError, migrateState } from '../datastore/migrate-state.js'
 import { describeModuleBundle } from '../runtime/describe-module-bundle.js';
 import { planMigration } from '../schema/migration.js';
 import type { ModuleSchema } from '../schema/module-schema.js';
+import { carryClientTables } from './client-tables.js';
 import { Database, type DatabaseConfig } from './database.js';
 import type { PublishRequest, UpdatePlan } from './database-api.js';
 import { IncompatibleUpdateError, PublishError } from './database-errors.js';
@@ -49,7 +50,9 @@ export async function updateDatabase(
   // Export, migrate and stop taking calls in one synchronous step, so no commit slips in between.
   let migrated: ReturnType<typeof migrateState>;
   try {
-    migrated = migrateState(current.datastore.exportState(), check.plan, nextSchema);
+    const state = current.datastore.exportState();
+    // The connected clients stay connected: they stay recorded, should the host crash after.
+    migrated = carryClientTables(state, migrateState(state, check.plan, nextSchema));
   } catch (error) {
     if (error instanceof MigrationDataError) throw new IncompatibleUpdateError(error.reasons);
     throw error;
@@ -62,7 +65,7 @@ export async function updateDatabase(
     await durability.recover();
     await durability.snapshot(migrated, moduleHash);
     await durability.close();
-    next = await Database.open(config);
+    next = await Database.openUpdated(config);
   } catch (error) {
     current.abandonSwap();
     throw error;

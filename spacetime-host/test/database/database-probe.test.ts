@@ -11,6 +11,7 @@ import type { FakeTable } from '../support/fake-datastore.js';
 import { fakeServices } from '../support/fake-services.js';
 import { probeModule } from '../support/probe-module.js';
 import { buildSchema, STRING, U32 } from '../support/test-schema.js';
+import { FAKE_CLIENT_TABLES } from './fake-client-tables.js';
 
 const OWNER = 0x0123n;
 const DB = 0xdb01n;
@@ -21,7 +22,7 @@ const things: FakeTable = {
 const thingsTable = { name: 'things', columns: [['id', U32] as const, ['value', U32] as const] };
 
 async function create(schema: ModuleSchema, body: string, tables: FakeTable[] = [things]) {
-  const services = fakeServices(schema, tables);
+  const services = fakeServices(schema, [...tables, ...FAKE_CLIENT_TABLES]);
   const database = await Database.create(
     {
       identity: DB,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/database/database.js';
-import { startHost, stop } from '../cli/start-host.js';
+import { startHost } from '../cli/start-host.js';
 import { presenceBundle } from '../database/presence-module.js';
 import { useModuleCopies } from '../support/module-copies.js';
 import { useTempDirs } from '../support/temp-dirs.js';

@@ -47,7 +47,10 @@ export async function startApi(config: Config, options: StartApiOptions = {}): P
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   // First: a bad OIDC_SIGNING_KEYS stops the start before the database is touched.
   const oidc = await openOidc(config);
-  const database = await openDatabase(databaseTarget(config));
+  const database = await openDatabase(databaseTarget(config), {
+    onConnectionLost: (error) =>
+      logger.warn({ err: error }, 'the database closed a connection; a new one replaces it'),
+  });
   const closers: Closer[] = [() => database.close()];
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) await close();

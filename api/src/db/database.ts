@@ -18,13 +18,28 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<OpenedDatabase> {
+export interface OpenDatabaseOptions {
+  /**
+   * Told when the server closes an idle pooled connection (a restart, a
+   * failover, an administrator, an idle timeout); the pool has dropped it
+   * and opens a new one when needed.
+   */
+  readonly onConnectionLost?: (error: Error) => void;
+}
+
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenDatabaseOptions = {},
+): Promise<OpenedDatabase> {
   const plugins = [new CamelCasePlugin()];
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: target.url,
       max: target.maxConnections ?? 10,
     });
+    // Without a listener the pool's 'error' event would throw and end the
+    // process: one dropped idle connection must not take the API down.
+    pool.on('error', (error) => options.onConnectionLost?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -3,11 +3,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { pruneExpiredRows } from '../../src/db/prune-expired-rows.js';
 import { renderSchemaTypes } from '../../src/db/render-schema-types.js';
 import { enqueueModuleCall } from '../../src/module-outbox/enqueue-module-call.js';
+import { eventually } from '../support/eventually.js';
 import {
   createTestDatabase,
   type TestDatabase,
@@ -15,6 +17,38 @@ import {
 } from '../support/test-database.js';
 
 const schemaFile = path.join(import.meta.dirname, '../../src/db/database-schema.ts');
+
+describe.runIf(testDatabaseKinds().includes('postgres'))('PostgreSQL connections', () => {
+  it('survives the server closing an idle pooled connection, and says so', async () => {
+    const lost: Error[] = [];
+    const database = await createTestDatabase('postgres', {
+      onConnectionLost: (error) => lost.push(error),
+    });
+    try {
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(
+        database.db,
+      );
+      // As a restart or an administrator would: the connection now sits idle in the pool.
+      await terminateBackend(database.url ?? '', rows[0]?.pid ?? 0);
+      await eventually(() => expect(lost.map((error) => error.message)).toHaveLength(1));
+      expect(lost[0]?.message).toMatch(/terminating connection/);
+      const after = await sql<{ one: number }>`SELECT 1 AS one`.execute(database.db);
+      expect(after.rows).toEqual([{ one: 1 }]);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+async function terminateBackend(url: string, pid: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_terminate_backend($1)', [pid]);
+  } finally {
+    await client.end();
+  }
+}
 
 describe.each(testDatabaseKinds())('database (%s)', (kind) => {
   let database: TestDatabase;

@@ -3,8 +3,14 @@
 // sets it. Suites loop over testDatabaseKinds() so every route runs on both.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type DatabaseTarget, type OpenedDatabase, openDatabase } from '../../src/db/database.js';
+import {
+  type DatabaseTarget,
+  type OpenDatabaseOptions,
+  type OpenedDatabase,
+  openDatabase,
+} from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { dropTestDatabase } from './drop-test-database.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -21,7 +27,10 @@ export interface TestDatabase extends OpenedDatabase {
 }
 
 /** A new, empty, migrated database of the given kind. */
-export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: TestDatabaseKind,
+  options: OpenDatabaseOptions = {},
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const opened = await openDatabase({ kind: 'pglite', dataDir: undefined });
     await migrateToLatest(opened.db);
@@ -33,12 +42,12 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const target: DatabaseTarget = { kind: 'postgres', url: url.href, maxConnections: 8 };
-  const opened = await openDatabase(target);
+  const opened = await openDatabase(target, options);
   try {
     await migrateToLatest(opened.db);
   } catch (error) {
     await opened.close();
-    await runOnServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropTestDatabase(serverUrl, name);
     throw error;
   }
   return {
@@ -46,7 +55,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
     url: url.href,
     async close() {
       await opened.close();
-      await runOnServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropTestDatabase(serverUrl as string, name);
     },
   };
 }

@@ -10,7 +10,6 @@ import {
   openDatabase,
 } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { dropTestDatabase } from './drop-test-database.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -47,7 +46,7 @@ export async function createTestDatabase(
     await migrateToLatest(opened.db);
   } catch (error) {
     await opened.close();
-    await dropTestDatabase(serverUrl, name);
+    await runOnServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     throw error;
   }
   return {
@@ -55,7 +54,7 @@ export async function createTestDatabase(
     url: url.href,
     async close() {
       await opened.close();
-      await dropTestDatabase(serverUrl as string, name);
+      await runOnServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

@@ -16,6 +16,15 @@ export default defineConfig({
         },
       })),
       './web/vitest.config.ts',
+      {
+        test: {
+          name: 'web-e2e',
+          root: './web',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

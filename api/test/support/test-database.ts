@@ -10,6 +10,7 @@ import {
   openDatabase,
 } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { dropTestDatabase } from './drop-test-database.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -46,7 +47,7 @@ export async function createTestDatabase(
     await migrateToLatest(opened.db);
   } catch (error) {
     await opened.close();
-    await runOnServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropTestDatabase(serverUrl, name);
     throw error;
   }
   return {
@@ -54,7 +55,7 @@ export async function createTestDatabase(
     url: url.href,
     async close() {
       await opened.close();
-      await runOnServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropTestDatabase(serverUrl as string, name);
     },
   };
 }

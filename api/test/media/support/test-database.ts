@@ -7,6 +7,7 @@ import pg from 'pg';
 import { openDatabase } from '../../../src/db/database.js';
 import type { Database } from '../../../src/db/database-schema.js';
 import { migrateToLatest } from '../../../src/db/migrate.js';
+import { dropTestDatabase } from '../../support/drop-test-database.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -40,9 +41,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
     kind,
     async close() {
       await opened.close();
-      await withAdmin(adminUrl, (admin) =>
-        admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      );
+      await dropTestDatabase(adminUrl, name);
     },
   };
 }

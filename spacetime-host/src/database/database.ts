@@ -35,7 +35,7 @@ import { runImmediate } from './run-immediate.js';
 import { runSql } from './run-sql.js';
 import { ScheduleKeeper } from './schedule-keeper.js';
 import type { DueSchedule } from './scheduler.js';
-import { decodeViewResult } from './view-result.js';
+import { decodeViewResult, readViewResult, type ViewOutput } from './view-result.js';
 
 const NO_ARGS = new Uint8Array(0);
 const ALREADY_DONE = Promise.resolve();
@@ -260,6 +260,24 @@ export class Database implements DatabaseHandle, ModuleHost {
     // A query-builder view returns SQL; it runs over the same state, and must yield the view's rows.
     return decodeViewResult(data, entry.splitRows, (query) =>
       runViewQuery(query, this.schema, tx, entry.schema.rowType),
+    );
+  }
+
+  /**
+   * Runs a view over `read` like `callView`, but hands back the query a
+   * query-builder view returned instead of running it, so subscriptions can
+   * keep that query's rows current incrementally and rerun the view only when
+   * what the view function itself read changes (as SpacetimeDB documents).
+   */
+  callViewUnrun(name: string, caller: Caller, read: ReadTx): ViewOutput {
+    this.#ensureOpen();
+    const entry = this.#catalog.view(name);
+    if (entry === undefined) throw new NoSuchViewError(name);
+    entry.checkArgs(NO_ARGS);
+    const sender = entry.schema.perSender ? caller.identity : undefined;
+    return readViewResult(
+      this.#instance.callView(entry.fnIndex, name, sender, NO_ARGS, read),
+      entry.splitRows,
     );
   }
 

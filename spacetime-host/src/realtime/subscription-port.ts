@@ -1,4 +1,5 @@
 import type { Caller, DatabaseHandle } from '../database/database-api.js';
+import type { ViewOutput } from '../database/view-result.js';
 import type { ReadTx, TxChanges } from '../datastore/datastore.js';
 import type { CommitUpdates, TableRows } from '../subscription/query-set-update.js';
 import {
@@ -43,6 +44,11 @@ export interface SubscriptionPort {
 export interface RealtimeDatabase extends DatabaseHandle {
   onCommit(listener: (changes: TxChanges, durable: Promise<void>) => void): () => void;
   readonly datastore: { readonly committed: ReadTx };
+  /**
+   * Runs a view over `read`, returning the query a query-builder view
+   * returned unrun (`Database.callViewUnrun`); without it, views run whole.
+   */
+  callViewUnrun?(name: string, caller: Caller, read: ReadTx): ViewOutput;
   /** True once the database was deleted, or replaced by an update. */
   readonly closed?: boolean;
   /** True while an update replaces it: closed, but its sessions wait for the successor. */
@@ -86,13 +92,13 @@ export function subscriptionEngineFor(database: RealtimeDatabase): SubscriptionP
     schema: database.schema,
     datastore: database.datastore,
     owner: database.owner,
-    // Through the engine's `tx`, so it learns what each view reads.
-    views: (viewName, sender, tx) =>
-      database.callView(
-        viewName,
-        { identity: sender ?? database.owner, connectionId: 0n },
-        undefined,
-        tx,
-      ),
+    // Through the engine's `tx`, so it learns what each view reads. A returned
+    // query comes back unrun: the engine keeps its rows current incrementally.
+    views: (viewName, sender, tx) => {
+      const caller = { identity: sender ?? database.owner, connectionId: 0n };
+      return database.callViewUnrun !== undefined
+        ? database.callViewUnrun(viewName, caller, tx)
+        : database.callView(viewName, caller, undefined, tx);
+    },
   });
 }

@@ -30,9 +30,13 @@
  * commit's post-state. The database's `onCommit` listener does exactly that.
  *
  * `views` must run the view over the `tx` it is given (the database's
- * `callView(name, caller, undefined, tx)`): the engine records what the view
+ * `callViewUnrun(name, caller, tx)`): the engine records what the view
  * reads through it and recomputes the view only when a commit touches that.
- * A view that reads nothing through `tx` is recomputed on every commit.
+ * A view that returns rows and reads nothing through `tx` is recomputed on
+ * every commit. A view that returns a query is rerun only for what its
+ * function read: the engine compiles the query like a subscription and
+ * applies each commit's changes to the view's rows as a delta (a query that
+ * does not compile as a subscription runs with the view, as rows).
  */
 
 import type { Caller } from '../database/database-api.js';
@@ -195,8 +199,9 @@ export class SubscriptionEngine {
   onCommit(changes: TxChanges, options: CommitOptions = {}): CommitUpdates {
     this.#stats.commits++;
     if (this.#registry.size === 0) return NO_UPDATES;
-    const refresh = this.#views.refresh(changes, this.#stats, options.deferViews);
-    return this.#evaluate(this.#tableDeltas(changes), refresh);
+    const deltas = this.#tableDeltas(changes);
+    const refresh = this.#views.refresh(changes, deltas, this.#stats, options.deferViews);
+    return this.#evaluate(deltas, refresh);
   }
 
   /**
@@ -205,7 +210,7 @@ export class SubscriptionEngine {
    */
   flushViews(): CommitUpdates {
     if (!this.#views.hasStale) return NO_UPDATES;
-    return this.#evaluate(new Map(), this.#views.refresh(undefined, this.#stats));
+    return this.#evaluate(new Map(), this.#views.refresh(undefined, new Map(), this.#stats));
   }
 
   #evaluate(deltas: Map<string, SourceDelta>, refresh: ViewRefresh): CommitUpdates {
@@ -321,12 +326,15 @@ export class SubscriptionEngine {
     return out;
   }
 
-  /** The changed rows of tables some query reads; an event table's rows are all inserts. */
+  /**
+   * The changed rows of tables some query reads, or some query a view
+   * returned reads; an event table's rows are all inserts.
+   */
   #tableDeltas(changes: TxChanges): Map<string, SourceDelta> {
     const deltas = new Map<string, SourceDelta>();
     for (const table of changes.tables) {
       const key = `t:${table.tableId}`;
-      if (!this.#registry.index.reads(key)) continue;
+      if (!this.#registry.index.reads(key) && !this.#views.readsSource(key)) continue;
       const layout = this.#compileCache.layout(this.#schema.tables[table.tableId]!);
       const isEvent = this.#schema.tables[table.tableId]!.isEvent;
       deltas.set(key, {

@@ -19,8 +19,11 @@ export async function startKithStack(): Promise<KithStack> {
   try {
     const [spacetimePort, apiPort] = [await freePort(), await freePort()];
     await buildWeb();
+    // Only these settings: a DATABASE_URL (CI sets one for the API's tests)
+    // or SPACETIME_URL from the caller's environment would make it not fresh.
     const kith = await startKith({
-      ...process.env,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
       KITH_DATA_DIR: dataDir,
       SPACETIME_PORT: String(spacetimePort),
       PORT: String(apiPort),

@@ -52,6 +52,8 @@ const apps = startDevApps({
   PUBLIC_URL: settings.publicUrl,
   SPACETIME_URL: local.server.url,
   SPACETIME_DATABASE: database,
+  // Where the Vite server proxies the API's paths (web/vite.config.ts).
+  KITH_API_URL: settings.publicUrl,
   TRUSTED_ORIGINS: [process.env.TRUSTED_ORIGINS, settings.devWebOrigin].filter(Boolean).join(','),
 });
 

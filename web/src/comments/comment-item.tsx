@@ -2,11 +2,7 @@
 // done with it (reply; edit and delete for its author; delete for the post's
 // author; report for others; remove for admins).
 
-import {
-  COMMENT_TEXT_MAX_LENGTH,
-  MODERATION_REASON_MAX_LENGTH,
-  REPORT_REASON_MAX_LENGTH,
-} from '@kith/shared/limits';
+import { COMMENT_TEXT_MAX_LENGTH, MODERATION_REASON_MAX_LENGTH } from '@kith/shared/limits';
 import type { ReactionKind } from '@kith/shared/reactions';
 import { A } from '@solidjs/router';
 import { createSignal, createUniqueId, Show } from 'solid-js';
@@ -17,7 +13,7 @@ import { ReactionBar } from '../posts/reaction-bar';
 import { reactionCounts } from '../posts/reaction-counts';
 import { AccountAvatar } from '../profiles/account-avatar';
 import { displayNameOf } from '../profiles/display-name';
-import { sendReport } from '../reports/send-report';
+import { ReportDialog } from '../reports/report-dialog';
 import { RichText } from '../rich-text/rich-text';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { createAction } from '../ui/create-action';
@@ -125,14 +121,12 @@ export function CommentItem(props: { readonly comment: Comment; readonly post: P
       >
         <p>This cannot be undone. Replies to it stay.</p>
       </ConfirmDialog>
-      <ReasonDialog
+      <ReportDialog
         open={dialog() === 'report'}
         title="Report this comment"
-        label="What is wrong with it? Only admins see your report."
-        confirmLabel="Send report"
-        maxLength={REPORT_REASON_MAX_LENGTH}
+        targetKind="comment"
+        targetId={String(id())}
         onClose={() => setDialog(undefined)}
-        onConfirm={(reason) => sendReport(act, 'comment', String(id()), reason)}
       />
       <ReasonDialog
         open={dialog() === 'remove'}

@@ -1,11 +1,11 @@
 // What can be done to a post: its author edits, changes who sees it, pins or
 // deletes it; anyone else reports it; admins remove it.
-import { MODERATION_REASON_MAX_LENGTH, REPORT_REASON_MAX_LENGTH } from '@kith/shared/limits';
+import { MODERATION_REASON_MAX_LENGTH } from '@kith/shared/limits';
 import { createSignal, Show } from 'solid-js';
 import { useIsAdmin } from '../admin/use-is-admin';
 import { useLive } from '../live/live-context';
 import type { Post } from '../live/live-rows';
-import { sendReport } from '../reports/send-report';
+import { ReportDialog } from '../reports/report-dialog';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { createAction } from '../ui/create-action';
 import { FormError } from '../ui/form-error';
@@ -75,14 +75,12 @@ export function PostMenu(props: { readonly post: Post; readonly onEdit: () => vo
       >
         <p>Nobody else will see it. You can restore it for 30 days.</p>
       </ConfirmDialog>
-      <ReasonDialog
+      <ReportDialog
         open={dialog() === 'report'}
         title="Report this post"
-        label="What is wrong with it? Only admins see your report."
-        confirmLabel="Send report"
-        maxLength={REPORT_REASON_MAX_LENGTH}
+        targetKind="post"
+        targetId={String(postId())}
         onClose={() => setDialog(undefined)}
-        onConfirm={(reason) => sendReport(act, 'post', String(postId()), reason)}
       />
       <ReasonDialog
         open={dialog() === 'remove'}

@@ -1,19 +1,17 @@
 // The top of a profile: banner, picture, names, presence, bio, links, and
 // what the person can do about this member.
 
-import { REPORT_REASON_MAX_LENGTH } from '@kith/shared/limits';
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { FriendButton } from '../friends/friend-button';
 import { LastSeen } from '../friends/presence-dot';
 import { useLive } from '../live/live-context';
 import type { Account } from '../live/live-rows';
-import { sendReport } from '../reports/send-report';
+import { ReportDialog } from '../reports/report-dialog';
 import { RichText } from '../rich-text/rich-text';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { MediaImage } from '../ui/media-image';
 import { Menu } from '../ui/menu';
-import { ReasonDialog } from '../ui/reason-dialog';
 import { AccountAvatar } from './account-avatar';
 import { displayNameOf } from './display-name';
 
@@ -113,14 +111,12 @@ export function ProfileHeader(props: { readonly account: Account }) {
           reactions. They are not told. You can unblock them from your Friends page.
         </p>
       </ConfirmDialog>
-      <ReasonDialog
+      <ReportDialog
         open={dialog() === 'report'}
         title={`Report ${displayNameOf(props.account)}`}
-        label="What is wrong? Only admins see your report."
-        confirmLabel="Send report"
-        maxLength={REPORT_REASON_MAX_LENGTH}
+        targetKind="account"
+        targetId={props.account.username}
         onClose={() => setDialog(undefined)}
-        onConfirm={(reason) => sendReport(act, 'account', props.account.username, reason)}
       />
     </header>
   );

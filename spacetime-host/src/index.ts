@@ -1,3 +1,4 @@
+export type { Clock } from './clock/clock.js';
 export type { Caller, DatabaseHandle, HostApi, ReducerOutcome } from './database/database-api.js';
 export { Host } from './database/host.js';
 export { bundleModule } from './runtime/bundle-module.js';

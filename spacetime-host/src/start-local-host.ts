@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HostAuth } from './auth/host-auth.js';
+import type { Clock } from './clock/clock.js';
 import type { IdentityValue } from './database/database-api.js';
 import { Host } from './database/host.js';
 import type { RunningServer } from './http/start-server.js';
@@ -12,6 +13,12 @@ export interface LocalHostOptions {
   readonly port?: number;
   readonly listen?: string;
   readonly allowInsecureLocalIssuers?: boolean;
+  /**
+   * The time the databases run on (reducer timestamps, scheduled reducers):
+   * the wall clock by default; tests pass a ManualClock (`@kith/spacetime-host/testing`)
+   * to move time forward. Tokens are still checked against the real time.
+   */
+  readonly clock?: Clock;
 }
 
 export interface LocalHost {
@@ -38,7 +45,10 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const auth = await HostAuth.open(options.dataDir, {
     allowInsecureLocalIssuers: options.allowInsecureLocalIssuers ?? false,
   });
-  const host = await Host.open({ dataDir: options.dataDir });
+  const host = await Host.open({
+    dataDir: options.dataDir,
+    ...(options.clock !== undefined && { clock: options.clock }),
+  });
   let server: RunningServer;
   try {
     server = await serveHost({

@@ -1,6 +1,6 @@
+import type { Clock } from '../clock/clock.js';
 import type { Datastore, MutTx, TxChanges } from '../datastore/datastore.js';
 import type { Durability } from '../durability/durability.js';
-import { nowMicros } from '../runtime/host-syscalls.js';
 import type { ScheduleKeeper } from './schedule-keeper.js';
 
 const NOTHING_TO_WRITE = Promise.resolve();
@@ -27,6 +27,7 @@ export class CommitPipeline {
     private readonly datastore: Datastore,
     private readonly durability: Durability,
     private readonly schedules: ScheduleKeeper,
+    private readonly clock: Clock,
     private readonly moduleHash: string,
     private readonly snapshotEvery: number,
     private readonly logError: (message: string) => void,
@@ -36,7 +37,7 @@ export class CommitPipeline {
 
   /** Commits `tx` now; resolves when it is durable. */
   commit(tx: MutTx): Promise<void> {
-    return this.afterCommit(tx.commit(nowMicros()));
+    return this.afterCommit(tx.commit(this.clock.now()));
   }
 
   /** Resolves when `changes` are durable. */

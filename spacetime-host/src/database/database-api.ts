@@ -56,6 +56,8 @@ export interface DatabaseHandle {
   readonly schema: ModuleSchema;
   /** BSATN of the module's RawModuleDef, for `/schema` and `describe`. */
   readonly rawModuleDef: Uint8Array;
+  /** The database's time, from its host's clock: microseconds since the Unix epoch. */
+  now(): bigint;
   callReducer(name: string, args: Uint8Array, caller: Caller): Promise<ReducerOutcome>;
   /** Runs a procedure; its own transactions are durable when this resolves. */
   callProcedure(name: string, args: Uint8Array, caller: Caller): Promise<ProcedureOutcome>;

@@ -1,6 +1,7 @@
+import type { Clock } from '../clock/clock.js';
+import { wallClock } from '../clock/wall-clock.js';
 import type { Datastore, MutTx, ReadTx } from '../datastore/datastore.js';
 import type { Durability } from '../durability/durability.js';
-import { nowMicros } from '../runtime/host-syscalls.js';
 import type { ModuleHost, ModuleLogEntry } from '../runtime/module-host.js';
 import { ModuleInstance } from '../runtime/module-instance.js';
 import type { FunctionSchema, ModuleSchema } from '../schema/module-schema.js';
@@ -55,6 +56,8 @@ export interface DatabaseConfig {
   readonly services: DatabaseServices;
   readonly logCapacity?: number;
   readonly snapshotEvery?: number;
+  /** Where timestamps and scheduled calls take the time from (the wall clock unless a test moves time). */
+  readonly clock?: Clock;
 }
 
 /**
@@ -72,6 +75,7 @@ export class Database implements DatabaseHandle, ModuleHost {
   readonly schema: ModuleSchema;
   readonly rawModuleDef: Uint8Array;
   readonly #config: DatabaseConfig;
+  readonly #clock: Clock;
   readonly #instance: ModuleInstance;
   readonly #catalog: FunctionCatalog;
   readonly #logs: ModuleLogs;
@@ -91,6 +95,7 @@ export class Database implements DatabaseHandle, ModuleHost {
 
   private constructor(config: DatabaseConfig) {
     this.#config = config;
+    this.#clock = config.clock ?? wallClock;
     this.identity = config.identity;
     this.owner = config.owner;
     this.names = config.names;
@@ -100,7 +105,9 @@ export class Database implements DatabaseHandle, ModuleHost {
     this.rawModuleDef = this.#instance.rawModuleDef;
     this.schema = config.services.decodeSchema(this.rawModuleDef);
     this.#catalog = new FunctionCatalog(this.schema);
-    this.#schedules = new ScheduleKeeper(this.schema, (due) => this.#runScheduled(due));
+    this.#schedules = new ScheduleKeeper(this.schema, this.#clock, (due) =>
+      this.#runScheduled(due),
+    );
   }
 
   /**
@@ -385,6 +392,10 @@ export class Database implements DatabaseHandle, ModuleHost {
     return this.#schedules.tableIds;
   }
 
+  now(): bigint {
+    return this.#clock.now();
+  }
+
   jwtPayload(connectionId: bigint): string | undefined {
     return this.#connections.jwtPayload(connectionId);
   }
@@ -426,7 +437,7 @@ export class Database implements DatabaseHandle, ModuleHost {
   }
 
   checkScheduledRow(tableId: number, row: Uint8Array): void {
-    this.#schedules.check(tableId, row, nowMicros());
+    this.#schedules.check(tableId, row, this.#clock.now());
   }
 
   // ---- internals ----
@@ -440,6 +451,7 @@ export class Database implements DatabaseHandle, ModuleHost {
       datastore,
       durability,
       this.#schedules,
+      this.#clock,
       this.moduleHash,
       snapshotEvery,
       logError,
@@ -459,7 +471,7 @@ export class Database implements DatabaseHandle, ModuleHost {
     sender: bigint,
     connectionId: bigint,
     args: Uint8Array,
-    timestamp = nowMicros(),
+    timestamp = this.#clock.now(),
     tx?: MutTx,
     beforeCommit?: (tx: MutTx) => void,
   ) {
@@ -486,6 +498,7 @@ export class Database implements DatabaseHandle, ModuleHost {
         sender,
         connectionId,
         args,
+        timestamp: this.#clock.now(),
         log: (entry) => this.#logs.add(entry),
       });
       return { outcome, commits };
@@ -540,7 +553,7 @@ export class Database implements DatabaseHandle, ModuleHost {
     const onConnect = this.schema.lifecycle.onConnect;
     if (onConnect === undefined) return this.#commits.commit(tx);
     const { identity, connectionId } = caller;
-    const run = this.#runReducer(onConnect, identity, connectionId, NO_ARGS, nowMicros(), tx);
+    const run = this.#runReducer(onConnect, identity, connectionId, NO_ARGS, this.#clock.now(), tx);
     if (run.outcome.status !== 'committed') throw new ConnectionRejectedError(run.outcome.message);
     return run.durable;
   }
@@ -567,7 +580,7 @@ export class Database implements DatabaseHandle, ModuleHost {
         identity,
         connectionId,
         NO_ARGS,
-        nowMicros(),
+        this.#clock.now(),
         tx,
         (t) => this.#clients.forget(t, identity, connectionId),
       );
@@ -609,7 +622,7 @@ export class Database implements DatabaseHandle, ModuleHost {
   }
 
   #systemLog(level: LogRecord['level'], message: string): void {
-    this.#logs.add({ level, ts: nowMicros(), message });
+    this.#logs.add({ level, ts: this.#clock.now(), message });
   }
 
   #ensureOpen(): void {

@@ -1,4 +1,3 @@
-import { nowMicros } from '../runtime/host-syscalls.js';
 import type { ModuleLogEntry } from '../runtime/module-host.js';
 import type { ModuleInstance } from '../runtime/module-instance.js';
 import type { FunctionSchema } from '../schema/module-schema.js';
@@ -10,6 +9,8 @@ export interface ProcedureExecution {
   readonly sender: bigint;
   readonly connectionId: bigint;
   readonly args: Uint8Array;
+  /** The call's timestamp (`ctx.timestamp`), from the database's clock. */
+  readonly timestamp: bigint;
   readonly log: (entry: ModuleLogEntry) => void;
 }
 
@@ -29,7 +30,7 @@ export function executeProcedure(run: ProcedureExecution): ProcedureOutcome {
       procedure.name,
       run.sender,
       run.connectionId,
-      nowMicros(),
+      run.timestamp,
       run.args,
     );
     return { status: 'returned', value, durationMicros: micros() };
@@ -38,7 +39,7 @@ export function executeProcedure(run: ProcedureExecution): ProcedureOutcome {
     const stack = (error as { moduleStack?: string }).moduleStack;
     run.log({
       level: 'panic',
-      ts: nowMicros(),
+      ts: run.timestamp,
       function: procedure.name,
       message: stack ?? message,
     });

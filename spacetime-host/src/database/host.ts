@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { identityFromClaims, identityToHex, parseIdentityHex } from '../auth/identity.js';
 import { LOCAL_ISSUER } from '../auth/token-issuer.js';
+import type { Clock } from '../clock/clock.js';
 import {
   type ControlState,
   type DatabaseRecord,
@@ -33,6 +34,8 @@ export interface HostOptions {
   readonly issuer?: string;
   readonly snapshotEvery?: number;
   readonly logCapacity?: number;
+  /** The time every database of this host runs on: the wall clock unless a test moves time (ManualClock). */
+  readonly clock?: Clock;
 }
 
 /** A database listed in control.json that could not be opened at start. */
@@ -224,6 +227,7 @@ export class Host implements HostApi {
         snapshotEvery: this.#options.snapshotEvery,
       }),
       ...(this.#options.logCapacity !== undefined && { logCapacity: this.#options.logCapacity }),
+      ...(this.#options.clock !== undefined && { clock: this.#options.clock }),
     };
   }
 

@@ -1,6 +1,6 @@
+import type { Clock } from '../clock/clock.js';
 import type { Datastore, MutTx, ReadTx, TxChanges } from '../datastore/datastore.js';
 import { Errno } from '../runtime/errno.js';
-import { nowMicros } from '../runtime/host-syscalls.js';
 import { SyscallError } from '../runtime/syscall-error.js';
 import type { FunctionSchema, ModuleSchema, ReducerSchema } from '../schema/module-schema.js';
 import type { ProcedureOutcome } from './database-api.js';
@@ -48,6 +48,7 @@ export class ScheduleKeeper {
 
   constructor(
     private readonly schema: ModuleSchema,
+    private readonly clock: Clock,
     onDue: (due: DueSchedule) => void,
   ) {
     for (const table of schema.tables) {
@@ -62,7 +63,7 @@ export class ScheduleKeeper {
       });
     }
     this.tableIds = new Set(this.#tables.keys());
-    this.#scheduler = new Scheduler(onDue, nowMicros);
+    this.#scheduler = new Scheduler(onDue, clock);
   }
 
   /** Refuses a row scheduled too far ahead, as `datastore_insert_bsatn` does (SCHEDULE_AT_DELAY_TOO_LONG). */
@@ -82,7 +83,7 @@ export class ScheduleKeeper {
       if (table === undefined) continue;
       for (const row of change.deletes)
         this.#scheduler.disarm(change.tableId, table.reader.read(row).id);
-      const now = nowMicros();
+      const now = this.clock.now();
       for (const row of change.inserts) {
         const { id, at } = table.reader.read(row);
         this.#scheduler.arm(change.tableId, id, intendedAt(at, now));
@@ -92,7 +93,7 @@ export class ScheduleKeeper {
 
   /** Arms every row of every schedule table, when a database opens. */
   armAll(tx: ReadTx): void {
-    const now = nowMicros();
+    const now = this.clock.now();
     for (const [tableId, table] of this.#tables) {
       for (const row of tx.scan(tableId)) {
         const { id, at } = table.reader.read(row);
@@ -124,7 +125,7 @@ export class ScheduleKeeper {
       return;
     }
     const reducer = this.schema.reducers[schedule.reducerId!]!;
-    const now = nowMicros();
+    const now = this.clock.now();
     // The call's timestamp is at least the time it was scheduled for (bigints: no Math.max).
     // biome-ignore lint/complexity/useMathMinMax: Math.max does not take bigints
     const timestamp = due.intendedAt > now ? due.intendedAt : now;
@@ -153,7 +154,7 @@ export class ScheduleKeeper {
       this.#scheduler.arm(
         due.tableId,
         due.scheduleId,
-        nextIntervalTick(due.intendedAt, at.micros, nowMicros()),
+        nextIntervalTick(due.intendedAt, at.micros, this.clock.now()),
       );
       return;
     }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WallClock } from '../clock/wall-clock.js';
 import { type DueSchedule, Scheduler } from './scheduler.js';
 
 describe('Scheduler', () => {
@@ -9,10 +10,9 @@ describe('Scheduler', () => {
   const setup = () => {
     vi.useFakeTimers();
     const due: DueSchedule[] = [];
-    const scheduler = new Scheduler(
-      (d) => due.push(d),
-      () => BigInt(Date.now()) * 1000n,
-    );
+    // The wall clock read from vitest's fake Date, so fake timers and time move together.
+    const clock = new WallClock(() => BigInt(Date.now()) * 1000n);
+    const scheduler = new Scheduler((d) => due.push(d), clock);
     return { due, scheduler };
   };
 

@@ -56,8 +56,8 @@ export function registerDatabaseInfoRoutes(routes: Hono<HttpEnv>, host: HostApi)
     );
   });
 
-  routes.get('/:name_or_identity/unstable/timestamp', resolved, () =>
-    jsonResponse({ __timestamp_micros_since_unix_epoch__: BigInt(Date.now()) * 1000n }),
+  routes.get('/:name_or_identity/unstable/timestamp', resolved, (c) =>
+    jsonResponse({ __timestamp_micros_since_unix_epoch__: c.get('database').now() }),
   );
 
   for (const [method, path, feature] of [

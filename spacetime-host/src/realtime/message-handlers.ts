@@ -116,7 +116,7 @@ function oneOffQuery(context: MessageContext, message: OneOffQuery): void {
  */
 function callReducer(context: MessageContext, message: CallReducer): void {
   const { requestId } = message;
-  const startedAt = nowMicros();
+  const startedAt = context.database.now();
   const { result: outcome, committed } = context.hub.asCaller(context.connection, () =>
     settle(() => context.database.callReducer(message.reducer, message.args, context.caller)),
   );
@@ -169,7 +169,7 @@ function reducerOutcome(
 
 function callProcedure(context: MessageContext, message: CallProcedure): void {
   const { requestId } = message;
-  const startedAt = nowMicros();
+  const startedAt = context.database.now();
   settle(() =>
     context.database.callProcedure(message.procedure, message.args, context.caller),
   ).then(
@@ -218,10 +218,6 @@ function bsatnString(text: string): Uint8Array {
   const writer = new BinaryWriter(text.length + 8);
   writer.writeString(text);
   return writer.getBuffer().slice();
-}
-
-function nowMicros(): bigint {
-  return BigInt(Date.now()) * 1000n;
 }
 
 function describe(error: unknown): string {

@@ -20,11 +20,6 @@ const HTTP_UNSUPPORTED = 'module outbound HTTP requests are not supported by spa
 
 const encoder = new TextEncoder();
 
-/** Microseconds since the Unix epoch, with sub-millisecond precision. */
-export function nowMicros(): bigint {
-  return BigInt(Math.round((performance.timeOrigin + performance.now()) * 1000));
-}
-
 /**
  * The syscalls of `spacetime:sys@2.0` that are not about tables: logging and
  * timers, identities and JWTs, procedure transactions, HTTP and immediate
@@ -37,7 +32,8 @@ export function hostSyscalls(env: SyscallEnv) {
     level: ModuleLogLevel,
     message: string,
     location: { filename?: string; lineNumber?: number },
-  ) => env.host.log({ level, ts: nowMicros(), function: env.functionName, message, ...location });
+  ) =>
+    env.host.log({ level, ts: env.host.now(), function: env.functionName, message, ...location });
 
   const consoleLog = guard((level: unknown, message: unknown): void => {
     const code = env.u32(level, 'level') & 0xff;
@@ -92,7 +88,7 @@ export function hostSyscalls(env: SyscallEnv) {
       env.tx = tx;
       env.mutTx = tx;
       env.inAnonTx = true;
-      return nowMicros();
+      return env.host.now();
     }),
 
     procedure_commit_mut_tx: guard(() => {

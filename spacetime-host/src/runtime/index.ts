@@ -1,7 +1,7 @@
+export { nowMicros } from '../clock/wall-clock.js';
 export { BundleError, type BundleOptions, bundleModule } from './bundle-module.js';
 export { describeModuleBundle } from './describe-module-bundle.js';
 export { Errno, type ErrnoCode, isErrno, strerror } from './errno.js';
-export { nowMicros } from './host-syscalls.js';
 export { lowerBundle } from './lower-bundle.js';
 export { ModuleExecutionError, ModuleLoadError, ModuleSenderError } from './module-errors.js';
 export type { ModuleHost, ModuleLogEntry, ModuleLogLevel } from './module-host.js';

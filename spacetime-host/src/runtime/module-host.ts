@@ -21,6 +21,8 @@ export interface ModuleLogEntry {
  */
 export interface ModuleHost {
   readonly databaseIdentity: bigint;
+  /** The database's time (microseconds since the Unix epoch), for log records and procedure transactions. */
+  now(): bigint;
   /** The JWT claims (JSON text) of a connected client, for `get_jwt_payload`. */
   jwtPayload(connectionId: bigint): string | undefined;
   log(entry: ModuleLogEntry): void;

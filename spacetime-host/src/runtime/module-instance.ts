@@ -1,7 +1,6 @@
 import { types } from 'node:util';
 import type { MutTx, ReadTx } from '../datastore/datastore.js';
 import { createRealm, type Realm } from './create-realm.js';
-import { nowMicros } from './host-syscalls.js';
 import { loadHooks, type ModuleHooks } from './load-hooks.js';
 import { lowerBundle } from './lower-bundle.js';
 import { ModuleExecutionError, ModuleLoadError, ModuleSenderError } from './module-errors.js';
@@ -156,7 +155,7 @@ export class ModuleInstance {
         env.host.abortProcedureTx(dangling);
         env.host.log({
           level: 'error',
-          ts: nowMicros(),
+          ts: env.host.now(),
           message: `aborting dangling anonymous transaction in procedure ${name}`,
         });
       }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/clock/clock.js';
+import { ManualClock } from '../../src/clock/manual-clock.js';
+import { nowMicros } from '../../src/clock/wall-clock.js';
 import { Database } from '../../src/database/database.js';
-import { nowMicros } from '../../src/runtime/host-syscalls.js';
 import { eventually } from '../support/eventually.js';
 import { fakeServices } from '../support/fake-services.js';
 import { probeModule } from '../support/probe-module.js';
@@ -65,7 +67,7 @@ afterEach(async () => {
   for (const database of open.splice(0)) await database.close();
 });
 
-async function create() {
+async function create(clock?: Clock) {
   const services = fakeServices(schema, [timersTable]);
   const database = await Database.create(
     {
@@ -76,6 +78,7 @@ async function create() {
       program: probeModule(body),
       moduleHash: 'h',
       services,
+      ...(clock !== undefined && { clock }),
     },
     OWNER,
   );
@@ -140,5 +143,94 @@ describe('scheduled reducers', () => {
       /Errno13: Specified delay in scheduling row was too long/,
     );
     expect(rows()).toBe(0);
+  });
+});
+
+describe('scheduled reducers on a ManualClock', () => {
+  const SECOND = 1_000_000n;
+  const START = 1_800_000_000n * SECOND;
+  const idOf = (id: bigint) => {
+    const bytes = new Uint8Array(8);
+    new DataView(bytes.buffer).setBigUint64(0, id, true);
+    return bytes;
+  };
+  /** The ticks' ids and timestamps (seconds after START). */
+  const seen = (ticks: () => [string, number, number, string, string][]) =>
+    ticks().map((t) => [t[1], (BigInt(t[4].slice(0, -1)) - START) / SECOND]);
+
+  it('runs a one-shot row once the clock passes its time, with that time as its timestamp', async () => {
+    const clock = new ManualClock(START);
+    const { ticks, rows, call } = await create(clock);
+    await call('add_timer', timerRow(1n, { time: START + 30n * SECOND }, 1));
+    clock.advance(29_999);
+    expect(ticks()).toEqual([]);
+    expect(rows()).toBe(1);
+    clock.advance(3_600_000);
+    expect(seen(ticks)).toEqual([[1, 30n]]);
+    expect(rows()).toBe(0);
+    clock.advance(3_600_000);
+    expect(ticks()).toHaveLength(1);
+  });
+
+  it('gives reducer calls and commits the clock’s time', async () => {
+    const clock = new ManualClock(START);
+    const { database, call } = await create(clock);
+    clock.advance(5_000);
+    const outcome = await call('add_timer', timerRow(2n, { time: START + 60n * SECOND }, 1));
+    expect(outcome.status === 'committed' && outcome.changes.timestamp).toBe(START + 5n * SECOND);
+    expect(database.logs().every((log) => log.ts <= START + 5n * SECOND)).toBe(true);
+  });
+
+  it('runs an interval row once per interval the clock passes, until it is cancelled', async () => {
+    const clock = new ManualClock(START);
+    const { ticks, rows, call } = await create(clock);
+    await call('add_timer', timerRow(3n, { interval: 10n * SECOND }, 1));
+    clock.advance(9_000);
+    expect(ticks()).toEqual([]);
+    clock.advance(26_000);
+    expect(seen(ticks)).toEqual([
+      [3, 10n],
+      [3, 20n],
+      [3, 30n],
+    ]);
+    await call('cancel', idOf(3n));
+    clock.advance(60_000);
+    expect(ticks()).toHaveLength(3);
+    expect(rows()).toBe(0);
+  });
+
+  it('follows a row re-armed for a later time, and forgets a cancelled one', async () => {
+    const clock = new ManualClock(START);
+    const { ticks, call } = await create(clock);
+    await call('add_timer', timerRow(4n, { time: START + 10n * SECOND }, 1));
+    await call('add_timer', timerRow(5n, { time: START + 10n * SECOND }, 2));
+    await call('cancel', idOf(4n));
+    await call('add_timer', timerRow(4n, { time: START + 50n * SECOND }, 3));
+    clock.advance(20_000);
+    expect(seen(ticks)).toEqual([[5, 10n]]);
+    clock.advance(30_000);
+    expect(seen(ticks)).toEqual([
+      [5, 10n],
+      [4, 50n],
+    ]);
+  });
+
+  it('runs a row due already without the clock moving', async () => {
+    const clock = new ManualClock(START);
+    const { ticks, rows, call } = await create(clock);
+    await call('add_timer', timerRow(6n, { time: START - SECOND }, 1));
+    await eventually(() => expect(rows()).toBe(0));
+    expect(seen(ticks)).toEqual([[6, 0n]]);
+    expect(clock.now()).toBe(START);
+  });
+
+  it('stops once the database is closed', async () => {
+    const clock = new ManualClock(START);
+    const { database, ticks, call } = await create(clock);
+    await call('add_timer', timerRow(7n, { interval: SECOND }, 1));
+    await database.close();
+    clock.advance(10_000);
+    expect(ticks()).toEqual([]);
+    expect(clock.pending).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { identityToHex } from '../../src/auth/identity.js';
+import { ManualClock } from '../../src/clock/manual-clock.js';
 import { ConnectionRejectedError } from '../../src/database/database-errors.js';
 import { Host } from '../../src/database/host.js';
 import { eventually } from '../support/eventually.js';
@@ -165,11 +166,19 @@ describe('schedules', () => {
   const reminders = (sdk: SdkDatabase) => sdk.events().filter(([kind]) => kind === 'reminder');
 
   it('runs a one-shot reminder and deletes its row', async () => {
-    const sdk = await fresh();
+    // On a clock that stands still, "not yet run" cannot race a busy machine.
+    const clock = new ManualClock();
+    const dataDir = await tempDir();
+    const host = await Host.open({ dataDir, clock });
+    open.push(host);
+    const sdk = await publishSdkModule(dataDir, host);
     await sdk.call('schedule_reminder', { text: 'soon', delay_micros: 10_000n });
+    clock.advance(9);
+    expect(reminders(sdk)).toEqual([]);
     expect(sdk.rows('reminders')).toHaveLength(1);
+    clock.advance(1);
     await eventually(() => expect(reminders(sdk)).toEqual([['reminder', 'soon']]));
-    await eventually(() => expect(sdk.rows('reminders')).toEqual([]));
+    expect(sdk.rows('reminders')).toEqual([]);
   });
 
   it('repeats an interval reminder until it is cancelled', async () => {

@@ -4,6 +4,7 @@
 
 import { BinaryReader, BinaryWriter } from 'spacetimedb';
 import { identityFromClaims } from '../../src/auth/identity.js';
+import { nowMicros } from '../../src/clock/wall-clock.js';
 import type {
   Caller,
   DatabaseHandle,
@@ -168,6 +169,10 @@ export class FakeDatabase implements DatabaseHandle {
   ) {
     this.names = name === undefined ? [] : [name];
     this.program = program;
+  }
+
+  now(): bigint {
+    return nowMicros();
   }
 
   async callReducer(name: string, args: Uint8Array, caller: Caller): Promise<ReducerOutcome> {

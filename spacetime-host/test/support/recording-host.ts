@@ -1,4 +1,5 @@
 // A ModuleHost double that records what the module asked of its database.
+import { nowMicros } from '../../src/clock/wall-clock.js';
 import type { Datastore, MutTx } from '../../src/datastore/datastore.js';
 import type { ModuleHost, ModuleLogEntry } from '../../src/runtime/module-host.js';
 
@@ -13,6 +14,10 @@ export class RecordingHost implements ModuleHost {
   refuseScheduledRows: Error | undefined;
 
   constructor(readonly datastore?: Datastore) {}
+
+  now(): bigint {
+    return nowMicros();
+  }
 
   jwtPayload(connectionId: bigint): string | undefined {
     return this.jwts.get(connectionId);

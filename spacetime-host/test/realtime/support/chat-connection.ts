@@ -13,6 +13,8 @@ export type MessageRow = {
   readonly id: bigint;
   readonly sender: SdkIdentity;
   readonly text: string;
+  /** The sending reducer's timestamp. */
+  readonly sent: { readonly microsSinceUnixEpoch: bigint };
 };
 export type UserRow = {
   readonly identity: SdkIdentity;

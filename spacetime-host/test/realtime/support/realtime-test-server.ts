@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HostAuth, type HostAuthOptions } from '../../../src/auth/host-auth.js';
+import type { Clock } from '../../../src/clock/clock.js';
 import type { Database } from '../../../src/database/database.js';
 import { Host } from '../../../src/database/host.js';
 import { type RunningServer, startServer } from '../../../src/http/start-server.js';
@@ -43,13 +44,18 @@ export interface StartOptions {
   readonly port?: number;
   readonly realtime?: RealtimeOptions;
   readonly auth?: HostAuthOptions;
+  /** The databases' time (a ManualClock moves it for tests of time rules); the wall clock by default. */
+  readonly clock?: Clock;
 }
 
 export async function startRealtimeServer(
   dataDir: string,
   options: StartOptions = {},
 ): Promise<RealtimeTestServer> {
-  const host = await Host.open({ dataDir });
+  const host = await Host.open({
+    dataDir,
+    ...(options.clock !== undefined && { clock: options.clock }),
+  });
   if (host.find(DB_NAME) === undefined) {
     await host.publish({
       program: await chatBundle(),

@@ -22,6 +22,7 @@ export interface CliIo {
   readonly cwd: string;
   /** A line from the user, for confirmations; undefined when stdin is not interactive. */
   readonly prompt: (question: string) => Promise<string | undefined>;
+  /** `spacetime build` of a module folder (typecheck, bundle, the CLI's checks): the bundle's text. */
   readonly bundleModule: (moduleDir: string) => Promise<string>;
   readonly openHost: (dataDir: string) => Promise<OpenedHost>;
   readonly startServer: (options: StartServerOptions) => Promise<RunningServer>;

@@ -25,9 +25,8 @@ const io: CliIo = {
   env: process.env,
   cwd: process.cwd(),
   prompt,
-  // Loaded on demand: esbuild and the server are only needed by `publish` and `start`.
-  bundleModule: async (moduleDir) =>
-    (await import('../runtime/bundle-module.js')).bundleModule(moduleDir),
+  // Loaded on demand: the bundler and the server are only needed by the commands that build or serve.
+  bundleModule: async (moduleDir) => (await import('./build-module.js')).buildModule(moduleDir, io),
   openHost: async (dataDir) => {
     const { Host } = await import('../database/host.js');
     const host = await Host.open({ dataDir });

@@ -1,3 +1,4 @@
+import { nowMicros } from '../clock/wall-clock.js';
 import type { ModuleHost } from './module-host.js';
 import { ModuleInstance } from './module-instance.js';
 
@@ -7,6 +8,7 @@ import { ModuleInstance } from './module-instance.js';
  */
 const DESCRIBE_ONLY_HOST: ModuleHost = {
   databaseIdentity: 0n,
+  now: nowMicros,
   scheduledTables: new Set(),
   jwtPayload: () => undefined,
   log: () => {},

@@ -22,7 +22,8 @@ describe('bundleModule', () => {
     const imports = [...program.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
     expect(new Set(imports)).toEqual(new Set(['spacetime:sys@2.0', 'spacetime:sys@2.1']));
     expect(program).toMatch(/^export \{/m);
-    expect(program).toContain('//# sourceMappingURL=data:application/json;base64,');
+    // rolldown's inline source map, as `spacetime build` writes it.
+    expect(program).toContain('//# sourceMappingURL=data:application/json;charset=utf-8;base64,');
     // Target esnext keeps `using`, which real SpacetimeDB runs and our loader must lower.
     expect(program).toMatch(/^\s+using iter = /m);
   });

@@ -249,6 +249,8 @@ async function loadProgram(run: GenerateRun, io: CliIo): Promise<string> {
   try {
     return await io.bundleModule(run.source.modulePath);
   } catch (error) {
+    // A failed typecheck keeps tsc's exit code, as `spacetime build` exits with it.
+    if (error instanceof CliError) throw error;
     throw new CliError((error as Error).message);
   }
 }

@@ -118,6 +118,8 @@ async function loadProgram(
   try {
     return await io.bundleModule(dir);
   } catch (error) {
+    // A failed typecheck keeps tsc's exit code, as `spacetime build` exits with it.
+    if (error instanceof CliError) throw error;
     throw new CliError((error as Error).message);
   }
 }

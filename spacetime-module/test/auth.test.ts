@@ -61,14 +61,29 @@ describe('clientConnected', () => {
     });
   });
 
-  it('refreshes username and role from later tokens but keeps the display name', async () => {
+  it('refreshes the role from later tokens, but not the names', async () => {
     const server = await kith();
     const ana = testUser('ana', { displayName: 'Ana' });
     await server.call(await server.issuer.memberToken(ana), 'delete_user', ['nobody']);
-    const renamed = { ...ana, username: 'ana_l', displayName: 'Changed', roles: ['admin'] };
-    await server.call(await server.issuer.memberToken(renamed), 'delete_user', ['nobody']);
+    const later = { ...ana, username: 'ana_l', displayName: 'Changed', roles: ['admin'] };
+    await server.call(await server.issuer.memberToken(later), 'delete_user', ['nobody']);
     const [account] = await server.sql(server.ownerToken, 'SELECT * FROM account');
-    expect(account).toMatchObject({ username: 'ana_l', display_name: 'Ana', token_role: 'admin' });
+    expect(account).toMatchObject({ username: 'ana', display_name: 'Ana', token_role: 'admin' });
+  });
+
+  it('keeps a rename when a token from before it connects (another tab or device)', async () => {
+    const server = await kith();
+    const ana = testUser('ana');
+    const tokenBeforeRename = await server.issuer.memberToken(ana);
+    await server.call(tokenBeforeRename, 'delete_user', ['nobody']);
+    const renamed = await server.call(await server.issuer.serviceToken(), 'rename_user', [
+      ana.userId,
+      'ana_l',
+    ]);
+    expect(renamed.status).toBe(200);
+    await server.call(tokenBeforeRename, 'delete_user', ['nobody']);
+    const [account] = await server.sql(server.ownerToken, 'SELECT * FROM account');
+    expect(account).toMatchObject({ username: 'ana_l' });
   });
 
   it('refuses tokens of another issuer', async () => {

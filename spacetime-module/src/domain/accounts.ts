@@ -9,9 +9,12 @@ import type { Account, ReducerContext } from '../context';
 const USER_ID_MAX_LENGTH = 128;
 
 /**
- * Creates the sender's account on first connection, or refreshes the username
- * and role the API put in the token. The display name comes from the token
- * only once: afterwards it is the member's to change.
+ * Creates the sender's account on first connection, or refreshes the role the
+ * API put in the token. The username and display name come from the token
+ * only once. Afterwards the display name is the member's to change, and the
+ * username changes only through the API's rename_user: a token issued before
+ * a rename (another tab, another device) still carries the old name, and
+ * taking it from there would undo the rename.
  */
 export function upsertAccountFromClaims(ctx: ReducerContext, claims: TrustedClaims): Account {
   const username = claims.username ?? '';
@@ -26,12 +29,8 @@ export function upsertAccountFromClaims(ctx: ReducerContext, claims: TrustedClai
   const tokenRole = claims.roles.includes('admin') ? 'admin' : 'member';
   const existing = ctx.db.account.identity.find(ctx.sender);
   if (existing !== null) {
-    // A name still held by another account here is released by the API's
-    // rename_user, which may not have arrived yet: keep the old one until then.
-    const holder = ctx.db.account.username.find(username);
-    const nextUsername = holder === null ? username : existing.username;
-    if (nextUsername === existing.username && tokenRole === existing.tokenRole) return existing;
-    return ctx.db.account.identity.update({ ...existing, username: nextUsername, tokenRole });
+    if (tokenRole === existing.tokenRole) return existing;
+    return ctx.db.account.identity.update({ ...existing, tokenRole });
   }
   if (ctx.db.account.userId.find(claims.subject) !== null) {
     throw new SenderError(

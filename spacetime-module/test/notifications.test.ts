@@ -108,3 +108,44 @@ describe('reading notifications', () => {
     ).rejects.toThrow(`You have no notification ${notice!.id}.`);
   });
 });
+
+describe('notifications about a post', () => {
+  it('leave while the post is deleted or hidden from you, and come back with it', async () => {
+    const ana = await kith.member('ana');
+    const bob = await kith.member('bob');
+    await befriend(ana, bob);
+    await ana.conn.reducers.createPost({
+      text: `look @${bob.username}`,
+      mediaIds: [],
+      visibility: 'friends',
+    });
+    const post = postsBy(ana, ana)[0]!;
+    const cleo = await kith.member('cleo');
+    await bob.settle();
+    const aboutPost = () => rows(bob, 'myNotification').filter((n) => n.postId === post.id);
+    expect(aboutPost().map((n) => n.kind)).toEqual(['mention']);
+    // The author's own notifications about the post stay while it is deleted.
+    await cleo.conn.reducers.sendFriendRequest({ recipient: ana.identity });
+    await bob.conn.reducers.reactToPost({ postId: post.id, kind: 'like' });
+    await ana.settle();
+    const anaAboutPost = () => rows(ana, 'myNotification').filter((n) => n.postId === post.id);
+    expect(anaAboutPost().map((n) => n.kind)).toEqual(['reaction']);
+
+    await ana.conn.reducers.deletePost({ postId: post.id });
+    await bob.settle();
+    await ana.settle();
+    expect(aboutPost()).toEqual([]);
+    expect(anaAboutPost().map((n) => n.kind)).toEqual(['reaction']);
+    // Notifications about nothing in particular are untouched.
+    expect(rows(ana, 'myNotification').map((n) => n.kind)).toContain('friend_request');
+
+    await ana.conn.reducers.restorePost({ postId: post.id });
+    await bob.settle();
+    expect(aboutPost().map((n) => n.kind)).toEqual(['mention']);
+
+    // A friends-only post leaves with the friendship.
+    await bob.conn.reducers.unfriend({ friend: ana.identity });
+    await bob.settle();
+    expect(aboutPost()).toEqual([]);
+  });
+});

@@ -119,6 +119,7 @@ import PublicPostRow from "./public_post_table";
 import PublicPostStatsRow from "./public_post_stats_table";
 import RateLimitRow from "./rate_limit_table";
 import ServiceAccountRow from "./service_account_table";
+import ServiceBanRow from "./service_ban_table";
 import ServiceBlockRow from "./service_block_table";
 import ServiceCommentRow from "./service_comment_table";
 import ServiceFriendshipRow from "./service_friendship_table";
@@ -359,6 +360,13 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, ServiceAccountRow),
+  serviceBan: __table({
+    name: 'service_ban',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, ServiceBanRow),
   serviceBlock: __table({
     name: 'service_block',
     indexes: [

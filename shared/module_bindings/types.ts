@@ -83,6 +83,13 @@ export const Ban = __t.object("Ban", {
 });
 export type Ban = __Infer<typeof Ban>;
 
+export const BanInForce = __t.object("BanInForce", {
+  userId: __t.string(),
+  reason: __t.string(),
+  bannedAt: __t.timestamp(),
+});
+export type BanInForce = __Infer<typeof BanInForce>;
+
 export const Block = __t.object("Block", {
   id: __t.u64(),
   blockerId: __t.identity(),
@@ -190,6 +197,13 @@ export const Mute = __t.object("Mute", {
   until: __t.timestamp(),
 });
 export type Mute = __Infer<typeof Mute>;
+
+export const MuteExpiry = __t.object("MuteExpiry", {
+  scheduledId: __t.u64(),
+  scheduledAt: __t.scheduleAt(),
+  identity: __t.identity(),
+});
+export type MuteExpiry = __Infer<typeof MuteExpiry>;
 
 export const MyAccount = __t.object("MyAccount", {});
 export type MyAccount = __Infer<typeof MyAccount>;
@@ -367,6 +381,9 @@ export type Report = __Infer<typeof Report>;
 
 export const ServiceAccount = __t.object("ServiceAccount", {});
 export type ServiceAccount = __Infer<typeof ServiceAccount>;
+
+export const ServiceBan = __t.object("ServiceBan", {});
+export type ServiceBan = __Infer<typeof ServiceBan>;
 
 export const ServiceBlock = __t.object("ServiceBlock", {});
 export type ServiceBlock = __Infer<typeof ServiceBlock>;

@@ -6,7 +6,7 @@ import { comment, commentStats } from './tables/comment-tables';
 import { moduleConfig, serviceSession } from './tables/config-tables';
 import { block, friendRequest, friendship } from './tables/friend-tables';
 import { media } from './tables/media-tables';
-import { adminGrant, auditLog, ban, mute, report } from './tables/moderation-tables';
+import { adminGrant, auditLog, ban, mute, muteExpiry, report } from './tables/moderation-tables';
 import { notification } from './tables/notification-tables';
 import { post, postMedia, postPurge, postRevision, postStats } from './tables/post-tables';
 import { connection, presence, typing, typingExpiry } from './tables/presence-tables';
@@ -39,6 +39,7 @@ const spacetimedb = schema({
   adminGrant,
   ban,
   mute,
+  muteExpiry,
   report,
   auditLog,
   sound,

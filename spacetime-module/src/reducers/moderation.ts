@@ -1,6 +1,6 @@
 // Admin actions: remove content, ban and unban, mute for a while. Each one is
 // written to the audit log with who, what, when and why.
-import { SenderError, t } from 'spacetimedb/server';
+import { ScheduleAt, SenderError, t } from 'spacetimedb/server';
 import { isAdmin, requireAdmin } from '../auth/admin';
 import { requireAccountNamed } from '../auth/member';
 import { isOwner } from '../auth/module-config';
@@ -12,8 +12,9 @@ import { excerpt, requireReason } from '../domain/moderation-reason';
 import { purgePost } from '../domain/post-removal';
 import { refreshPresence } from '../domain/presence';
 import { closeReportsAbout } from '../domain/report-resolution';
-import { secondsAfter } from '../domain/time';
+import { isBefore, secondsAfter } from '../domain/time';
 import spacetimedb from '../schema';
+import { muteExpiry } from '../tables/moderation-tables';
 
 /** A mute lasts at most a year; a longer one is a ban. */
 const MUTE_MINUTES_MAX = 365 * 24 * 60;
@@ -126,6 +127,11 @@ export const muteAccount = spacetimedb.reducer(
     };
     if (ctx.db.mute.identity.find(target.identity) === null) ctx.db.mute.insert(row);
     else ctx.db.mute.identity.update(row);
+    ctx.db.muteExpiry.insert({
+      scheduledId: 0n,
+      scheduledAt: ScheduleAt.time(until.microsSinceUnixEpoch),
+      identity: target.identity,
+    });
     audit(ctx, {
       action: 'mute',
       targetKind: 'account',
@@ -146,6 +152,24 @@ export const unmuteAccount = spacetimedb.reducer(
       throw new SenderError(`${username} is not muted.`);
     }
     audit(ctx, { action: 'unmute', targetKind: 'account', targetId: username, reason });
+  },
+);
+
+/**
+ * Run by the scheduler when a mute's period is over: the mute ends, unless it
+ * was renewed for longer since (its own expiry comes later) or lifted already.
+ */
+export const expireMute = spacetimedb.reducer(
+  { onSchedule: muteExpiry },
+  { expiry: muteExpiry.rowType },
+  (ctx, { expiry }) => {
+    if (!sameIdentity(ctx.sender, ctx.databaseIdentity)) {
+      throw new SenderError('Only the scheduler ends mutes.');
+    }
+    const row = ctx.db.mute.identity.find(expiry.identity);
+    if (row !== null && !isBefore(ctx.timestamp, row.until)) {
+      ctx.db.mute.identity.delete(expiry.identity);
+    }
   },
 );
 

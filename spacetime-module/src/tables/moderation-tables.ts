@@ -1,4 +1,4 @@
-// Admin grants, bans, mutes, reports and the audit log of every admin action.
+// Admin grants, bans, mutes (and their ends), reports and the audit log of every admin action.
 import { t, table } from 'spacetimedb/server';
 
 /** Admins named by the database owner (besides tokens carrying the admin role). */
@@ -30,6 +30,16 @@ export const mute = table(
     mutedBy: t.identity(),
     mutedAt: t.timestamp().index('btree'),
     until: t.timestamp(),
+  },
+);
+
+/** Ends a mute when its period is over, so it leaves the member's and the admins' views. */
+export const muteExpiry = table(
+  { name: 'mute_expiry' },
+  {
+    scheduledId: t.u64().primaryKey().autoInc(),
+    scheduledAt: t.scheduleAt(),
+    identity: t.identity(),
   },
 );
 

@@ -1,7 +1,8 @@
-// What the API's service identity reads to keep its analytical copy (feed
-// scoring, search): whole tables, as query-builder views the query engine can
-// maintain incrementally. Anyone else gets an empty result.
-import { t } from 'spacetimedb/server';
+// What the API's service identity reads: whole tables for its analytical copy
+// (feed scoring, search), as query-builder views the query engine can
+// maintain incrementally, and the bans in force, which it checks before it
+// lets a person log in or renew an ID token. Anyone else gets an empty result.
+import { Range, t } from 'spacetimedb/server';
 import { isServiceIdentity } from '../auth/service';
 import spacetimedb from '../schema';
 import { account } from '../tables/account-tables';
@@ -66,4 +67,31 @@ export const serviceBlock = spacetimedb.view(
     isServiceIdentity(ctx.db, ctx.sender)
       ? ctx.from.block
       : ctx.from.block.where((row) => row.id.eq(NO_ID)),
+);
+
+/** A ban in force, by the API's user id (the account's token `sub`). */
+const serviceBanRow = t.row('BanInForce', {
+  userId: t.string(),
+  reason: t.string(),
+  bannedAt: t.timestamp(),
+});
+
+/**
+ * The API asks this view (over SQL, `WHERE user_id = ...`) whether someone may
+ * log in. An unban deletes the ban row, so every row here is a ban in force.
+ * Procedural, since the user id lives on the account: bans are few, and the
+ * view reads the ban index and one account per ban.
+ */
+export const serviceBan = spacetimedb.view(
+  { name: 'service_ban', public: true },
+  t.array(serviceBanRow),
+  (ctx) => {
+    if (!isServiceIdentity(ctx.db, ctx.sender)) return [];
+    return [...ctx.db.ban.bannedAt.filter(new Range())].flatMap((row) => {
+      const banned = ctx.db.account.identity.find(row.identity);
+      return banned === null
+        ? []
+        : [{ userId: banned.userId, reason: row.reason, bannedAt: row.bannedAt }];
+    });
+  },
 );

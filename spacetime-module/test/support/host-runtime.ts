@@ -2,6 +2,8 @@
 // written for NodeNext, and one of them (a CommonJS interop shim) does not
 // type-check under the Bundler resolution these tests need for the SDK. So
 // this file declares only the part of it the tests use.
+import type { ManualClock } from '../../../spacetime-host/src/testing.js';
+
 export interface IssuedToken {
   readonly identity: bigint;
   readonly token: string;
@@ -28,7 +30,7 @@ export interface HostServer {
 interface RealtimeSupport {
   startRealtimeServer(
     dataDir: string,
-    options: { auth: { allowInsecureLocalIssuers: boolean } },
+    options: { auth: { allowInsecureLocalIssuers: boolean }; clock?: ManualClock },
   ): Promise<HostServer>;
 }
 
@@ -37,8 +39,14 @@ const REALTIME_SUPPORT = new URL(
   import.meta.url,
 ).href;
 
-/** The real host (HTTP API, WebSocket route, subscriptions) that accepts local test issuers. */
-export async function startHostServer(dataDir: string): Promise<HostServer> {
+/**
+ * The real host (HTTP API, WebSocket route, subscriptions) that accepts local
+ * test issuers; on `clock` when a test moves time, else on the wall clock.
+ */
+export async function startHostServer(dataDir: string, clock?: ManualClock): Promise<HostServer> {
   const support = (await import(/* @vite-ignore */ REALTIME_SUPPORT)) as RealtimeSupport;
-  return support.startRealtimeServer(dataDir, { auth: { allowInsecureLocalIssuers: true } });
+  return support.startRealtimeServer(dataDir, {
+    auth: { allowInsecureLocalIssuers: true },
+    ...(clock !== undefined && { clock }),
+  });
 }

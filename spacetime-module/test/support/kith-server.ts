@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleModule } from '../../../spacetime-host/src/runtime/bundle-module.js';
+import type { ManualClock } from '../../../spacetime-host/src/testing.js';
 import { type HostServer, startHostServer } from './host-runtime.js';
 import { AUDIENCE, KithIssuer } from './kith-issuer.js';
 
@@ -40,6 +41,8 @@ export interface KithServer {
 export interface KithServerOptions {
   /** Call configure_auth with the test issuer (default true). */
   readonly configure?: boolean;
+  /** Run the module on a test clock that the test moves (reducer timestamps, scheduled reducers). */
+  readonly clock?: ManualClock;
 }
 
 export async function startKithServer(
@@ -48,7 +51,7 @@ export async function startKithServer(
 ): Promise<KithServer> {
   const issuer = new KithIssuer();
   await issuer.start();
-  const realtime = await startHostServer(dataDir);
+  const realtime = await startHostServer(dataDir, options.clock);
   const owner = await realtime.auth.issueNewIdentity();
   await realtime.host.publish({
     program: await kithBundle(),

@@ -21,6 +21,7 @@ import { originCheck } from './http/origin-check.js';
 import { requestLogging } from './http/request-logging.js';
 import type { Logger } from './logging/logger.js';
 import type { Mailer } from './mail/mailer.js';
+import { type BanCheck, NO_BANS } from './module-client/ban-check.js';
 import { mountApiDocs } from './openapi/api-docs.js';
 import { webAppContentSecurityPolicy } from './web-app/content-security-policy.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
@@ -41,6 +42,8 @@ export interface AppDeps {
   readonly media?: FeatureRouter;
   /** Told when a route queued a module call, so the outbox drainer delivers it now. */
   readonly onModuleCallQueued?: () => void;
+  /** Whether the module bans an account (login, ID tokens); without it nobody is banned. */
+  readonly banCheck?: BanCheck;
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       logger,
       mailer: deps.mailer,
       personalDataSources: deps.personalDataSources ?? [],
+      banCheck: deps.banCheck ?? NO_BANS,
       ...(deps.onModuleCallQueued ? { onModuleCallQueued: deps.onModuleCallQueued } : {}),
     }),
   );

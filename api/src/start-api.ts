@@ -1,9 +1,11 @@
 // Starts the whole API from its configuration: opens the database, runs
 // pending migrations, builds the OIDC issuer, the outbox drainer that
-// delivers module calls, media storage and the mailer, then the app, and
-// listens. Used by `npm start` (through the root start script) and by
+// delivers module calls, the ban sweep, media storage and the mailer, then
+// the app, and listens. Used by `npm start` (through the root start script) and by
 // `npm start -w api`.
 import { type ServerType, serve } from '@hono/node-server';
+import { BanSweeper } from './accounts/bans/ban-sweeper.js';
+import { sweepBannedAccounts } from './accounts/bans/sweep-banned-accounts.js';
 import { ensureAdminInvite } from './accounts/invites/admin-invite.js';
 import { createApp } from './app.js';
 import { type Config, ConfigError } from './config.js';
@@ -14,6 +16,7 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { createMailer } from './mail/create-mailer.js';
 import { createMedia } from './media/create-media.js';
 import { mediaPersonalData } from './media/media-personal-data.js';
+import { createBanCheck } from './module-client/create-ban-check.js';
 import { createOutboxDrainer } from './module-client/create-outbox-drainer.js';
 import { createOidc, type Oidc } from './oidc/create-oidc.js';
 import { SigningKeyError } from './oidc/signing-key.js';
@@ -75,6 +78,12 @@ export async function startApi(config: Config, options: StartApiOptions = {}): P
       logger,
     });
     const wakeDrainer = () => drainer.wake();
+    const banCheck = createBanCheck({
+      spacetimeUrl: config.spacetimeUrl,
+      spacetimeDatabase: config.spacetimeDatabase,
+      tokens: oidc.tokens,
+      logger,
+    });
     const media = createMedia({
       config: config.media,
       db: database.db,
@@ -94,6 +103,7 @@ export async function startApi(config: Config, options: StartApiOptions = {}): P
       media: media.routes,
       personalDataSources: [mediaPersonalData(media.deps)],
       onModuleCallQueued: wakeDrainer,
+      banCheck,
     });
     const server = await listen(app.fetch, config);
     closers.push(() => closeServer(server));
@@ -101,6 +111,14 @@ export async function startApi(config: Config, options: StartApiOptions = {}): P
     // JWKS, which must be reachable by then.
     drainer.start();
     closers.push(() => drainer.stop());
+    // No lock: a sweep is idempotent, so instances sweeping at once only
+    // repeat one small query to the module.
+    const banSweeper = new BanSweeper(
+      () => sweepBannedAccounts({ db: database.db, bans: banCheck, logger }),
+      logger,
+    );
+    banSweeper.start();
+    closers.push(() => banSweeper.stop());
     const prune = setInterval(() => {
       pruneExpiredRows(database.db).catch((error: unknown) =>
         logger.warn({ err: error }, 'pruning expired rows failed'),

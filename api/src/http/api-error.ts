@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   invalid_token: 401,
   invalid_credentials: 401,
   wrong_password: 403,
+  /** A moderator banned the account in the module: no login, no ID token. */
+  account_banned: 403,
   forbidden: 403,
   csrf_failed: 403,
   origin_not_allowed: 403,

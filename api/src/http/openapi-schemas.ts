@@ -17,7 +17,7 @@ export const ErrorResponseSchema = z
 const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'The request is invalid; the message and details say what to change.',
   401: 'Not logged in, the session has ended, or the credentials are wrong.',
-  403: 'Not allowed (role, CSRF token, or origin).',
+  403: 'Not allowed (role, CSRF token, or origin), or the account is banned (`account_banned`).',
   404: 'Not found.',
   409: 'Conflicts with existing data (for example a taken username).',
   413: 'The body is too large.',

@@ -76,7 +76,7 @@ const tokenRoute = createRoute({
   tags: ['OIDC'],
   summary: 'A fresh ID token for the signed-in user',
   description:
-    'Tokens live 15 minutes; the client asks for a new one before `expiresAt` and reconnects with it.',
+    'Tokens live 15 minutes; the client asks for a new one before `expiresAt` and reconnects with it. A banned account is refused with 403 `account_banned`, and every session it had ends.',
   responses: {
     200: jsonContent(IdTokenSchema, 'A new token.'),
     ...errorResponses(401, 403),

@@ -9,7 +9,9 @@ import { createApp, type FeatureRouter } from '../../src/app.js';
 import { type Config, readConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database-schema.js';
 import type { AppEnv } from '../../src/http/app-env.js';
+import type { Logger } from '../../src/logging/logger.js';
 import { createMailer } from '../../src/mail/create-mailer.js';
+import type { BanCheck } from '../../src/module-client/ban-check.js';
 import { type CapturedLogs, captureLogs } from './log-capture.js';
 import { TestClient } from './test-client.js';
 import { createTestDatabase, type TestDatabaseKind } from './test-database.js';
@@ -37,6 +39,8 @@ export interface TestApiOptions {
   readonly media?: FeatureRouter;
   /** Told when a route queued a module call (as start-api wakes the outbox drainer). */
   readonly onModuleCallQueued?: () => void;
+  /** The ban check, made with the test's logger (default: nobody is banned). */
+  readonly banCheck?: (logger: Logger) => BanCheck;
 }
 
 export const TEST_PASSWORD = 'a long enough test password';
@@ -73,6 +77,7 @@ export async function createTestApi(
     oidc: options.oidc,
     media: options.media,
     onModuleCallQueued: options.onModuleCallQueued,
+    banCheck: options.banCheck?.(logs.logger),
   });
   const api: TestApi = {
     app,

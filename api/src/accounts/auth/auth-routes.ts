@@ -23,6 +23,7 @@ import { rateLimit } from '../throttling/rate-limit.js';
 import { RATE_LIMITS } from '../throttling/rate-limit-rules.js';
 import { usernameField } from '../usernames.js';
 import { logIn } from './log-in.js';
+import { clearCookiesIfBanned, refuseBannedUser } from './refuse-banned-account.js';
 import { type SignedIn, signUp } from './sign-up.js';
 
 const SignUpBody = z
@@ -81,10 +82,12 @@ const logInRoute = createRoute({
   path: '/auth/login',
   tags: ['auth'],
   summary: 'Log in with a username and password',
+  description:
+    'A banned account is refused with 403 `account_banned` (after the password was checked), and every session it had ends.',
   request: { body: jsonBody(LogInBody) },
   responses: {
     200: jsonContent(SignedInSchema, 'Logged in.'),
-    ...errorResponses(400, 401, 413, 415, 429),
+    ...errorResponses(400, 401, 403, 413, 415, 429),
   },
 });
 
@@ -137,12 +140,17 @@ export function createAuthRoutes(deps: AccountsDeps) {
   const { db, config } = deps;
   const hops = config.trustProxyHops;
   const router = createRouter();
+  // The OIDC router serves POST /v1/auth/token (the ID token a client
+  // connects to the module with, asked for again to renew it); the accounts
+  // router is mounted before it, so this runs first. A banned account gets no
+  // token, and its sessions end.
+  router.use('/auth/token', refuseBannedUser({ db, config, banCheck: deps.banCheck }));
 
   router.openapi(
     { ...signUpRoute, middleware: [rateLimit(db, RATE_LIMITS.signUp, hops)] },
     async (c) => {
       const body = c.req.valid('json');
-      const signedIn = await signUp(db, {
+      const signedIn = await signUp(db, deps.banCheck, {
         inviteCode: body.inviteCode,
         username: body.username,
         password: body.password,
@@ -167,14 +175,14 @@ export function createAuthRoutes(deps: AccountsDeps) {
     { ...logInRoute, middleware: [rateLimit(db, RATE_LIMITS.logIn, hops)] },
     async (c) => {
       const body = c.req.valid('json');
-      const signedIn = await logIn(db, {
+      const signedIn = await logIn(db, deps.banCheck, {
         username: body.username,
         password: body.password,
         sessionKind: body.session,
         sessionTtlHours: config.sessionTtlHours,
         userAgent: c.req.header('user-agent'),
         ip: clientAddress(c, hops),
-      });
+      }).catch(clearCookiesIfBanned(c, config));
       return c.json(SignedInSchema.parse(startSession(c, config, signedIn)), 200);
     },
   );

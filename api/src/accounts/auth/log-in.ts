@@ -1,10 +1,12 @@
 // Checks a username and password, with brute-force protection, and starts a
-// session. Unknown usernames cost the same time and count the same failures
-// as wrong passwords, so neither reveals which accounts exist.
+// session unless the account is banned. Unknown usernames cost the same time
+// and count the same failures as wrong passwords, so neither reveals which
+// accounts exist; only the right password learns of a ban.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database-schema.js';
 import { ApiError } from '../../http/api-error.js';
 import type { SessionKind } from '../../http/app-env.js';
+import type { BanCheck } from '../../module-client/ban-check.js';
 import {
   hashPassword,
   needsRehash,
@@ -17,6 +19,7 @@ import {
   clearAccountFailures,
   recordFailure,
 } from '../throttling/login-throttle.js';
+import { refuseBannedAccount } from './refuse-banned-account.js';
 import type { SignedIn } from './sign-up.js';
 
 export interface LogInRequest {
@@ -29,7 +32,11 @@ export interface LogInRequest {
   readonly ip: string;
 }
 
-export async function logIn(db: Kysely<Database>, request: LogInRequest): Promise<SignedIn> {
+export async function logIn(
+  db: Kysely<Database>,
+  banCheck: BanCheck,
+  request: LogInRequest,
+): Promise<SignedIn> {
   const keys = { account: request.username, ip: request.ip };
   await assertNotLocked(db, keys);
   const user = await db
@@ -46,6 +53,7 @@ export async function logIn(db: Kysely<Database>, request: LogInRequest): Promis
     throw new ApiError('invalid_credentials', 'Wrong username or password.');
   }
   await clearAccountFailures(db, keys.account);
+  await refuseBannedAccount(db, banCheck, user.id);
   if (needsRehash(user.passwordHash)) {
     await db
       .updateTable('users')

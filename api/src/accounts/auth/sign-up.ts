@@ -1,12 +1,15 @@
 // Creates an account from an invite and signs the person in. The invite use,
 // the account and the session commit together or not at all; the unique
-// username and email indexes decide races between identical sign-ups.
+// username and email indexes decide races between identical sign-ups. An
+// invite made by an account that is banned now is refused as withdrawn.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database-schema.js';
 import type { SessionKind } from '../../http/app-env.js';
+import type { BanCheck } from '../../module-client/ban-check.js';
 import type { UserRow } from '../account-schemas.js';
 import { duplicateAccountError } from '../duplicate-account-error.js';
 import { redeemInvite } from '../invites/redeem-invite.js';
+import { refuseInviteOfBannedMaker } from '../invites/refuse-invite-of-banned-maker.js';
 import { hashPassword } from '../passwords/password-hasher.js';
 import { checkPasswordStrength } from '../passwords/password-rules.js';
 import { createSession, type NewSession } from '../sessions/create-session.js';
@@ -30,9 +33,15 @@ export interface SignedIn {
   readonly session: NewSession;
 }
 
-export async function signUp(db: Kysely<Database>, request: SignUpRequest): Promise<SignedIn> {
+export async function signUp(
+  db: Kysely<Database>,
+  banCheck: BanCheck,
+  request: SignUpRequest,
+): Promise<SignedIn> {
   checkUsernameAllowed(request.username);
   checkPasswordStrength(request.password, request.username);
+  // Outside the transaction: the module may take up to its timeout to answer.
+  await refuseInviteOfBannedMaker(db, banCheck, request.inviteCode);
   // Hash before the transaction: argon2 takes tens of milliseconds and the
   // transaction holds the invite's row lock.
   const passwordHash = await hashPassword(request.password);

@@ -3,10 +3,11 @@
 // use cannot both get it; if the sign-up then fails, the rollback returns it.
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/database-schema.js';
-import { ApiError } from '../../http/api-error.js';
+import type { ApiError } from '../../http/api-error.js';
 import type { Role } from '../../http/app-env.js';
 import { parseRole } from '../roles.js';
 import { hashSecretToken } from '../secret-tokens.js';
+import { inviteExpired, inviteInvalid, inviteRevoked, inviteUsedUp } from './invite-errors.js';
 
 export interface RedeemedInvite {
   readonly id: string;
@@ -37,20 +38,8 @@ async function whyNotRedeemable(trx: Transaction<Database>, codeHash: string): P
     .select(['revokedAt', sql<boolean>`expires_at <= now()`.as('expired')])
     .where('codeHash', '=', codeHash)
     .executeTakeFirst();
-  if (invite === undefined) {
-    return new ApiError(
-      'invite_invalid',
-      'This invite code is not valid; check the link you were sent.',
-    );
-  }
-  if (invite.revokedAt !== null) {
-    return new ApiError('invite_revoked', 'This invite was withdrawn; ask for a new one.');
-  }
-  if (invite.expired) {
-    return new ApiError('invite_expired', 'This invite has expired; ask for a new one.');
-  }
-  return new ApiError(
-    'invite_used_up',
-    'This invite has been used as many times as it allows; ask for a new one.',
-  );
+  if (invite === undefined) return inviteInvalid();
+  if (invite.revokedAt !== null) return inviteRevoked();
+  if (invite.expired) return inviteExpired();
+  return inviteUsedUp();
 }

@@ -2,6 +2,7 @@
 // for approval, and the audit log of every admin action.
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { describeFailures } from '../connection/subscription-failure';
 import { EmptyState } from '../ui/empty-state';
 import { usePageTitle } from '../ui/page-title';
 import { useAdminTables } from './admin-tables';
@@ -38,6 +39,15 @@ function AdminArea() {
   return (
     <div class="admin-page stack-large">
       <h1 class="page-title">Admin</h1>
+      <Show when={admin.failures().length > 0}>
+        <p class="form-error" role="alert">
+          Couldn’t load {describeFailures(admin.failures()).what}:{' '}
+          {describeFailures(admin.failures()).why}{' '}
+          <button type="button" class="button small" onClick={() => admin.retryFailed()}>
+            Retry
+          </button>
+        </p>
+      </Show>
       <nav class="card settings-nav" aria-label="Admin sections">
         <a href="#reports">Reports ({openReports()})</a>
         <a href="#moderation">Bans and mutes</a>

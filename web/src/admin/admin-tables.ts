@@ -1,17 +1,30 @@
 // The admin views, subscribed only while the admin area is open (the module
-// serves them to admins only; anyone else gets empty lists).
-import { tables } from '@kith/shared/module-bindings';
-import { useTable } from 'spacetimedb/solid';
+// serves them to admins only; anyone else gets empty lists). A view the
+// server refuses is said on the page, with a retry, rather than showing an
+// empty queue that looks like nothing to do.
+import { failuresOf, retryFailed, useView } from '../live/view-subscription';
 
 export function useAdminTables() {
+  const subscribed = {
+    reports: useView('adminReport'),
+    reportedPosts: useView('adminReportedPost'),
+    reportedComments: useView('adminReportedComment'),
+    sounds: useView('adminSound'),
+    bans: useView('adminBan'),
+    mutes: useView('adminMute'),
+    auditLog: useView('adminAuditLog'),
+  };
+  const all = Object.values(subscribed);
   return {
-    reports: useTable(() => tables.adminReport)[0],
-    reportedPosts: useTable(() => tables.adminReportedPost)[0],
-    reportedComments: useTable(() => tables.adminReportedComment)[0],
-    sounds: useTable(() => tables.adminSound)[0],
-    bans: useTable(() => tables.adminBan)[0],
-    mutes: useTable(() => tables.adminMute)[0],
-    auditLog: useTable(() => tables.adminAuditLog)[0],
+    reports: subscribed.reports.rows,
+    reportedPosts: subscribed.reportedPosts.rows,
+    reportedComments: subscribed.reportedComments.rows,
+    sounds: subscribed.sounds.rows,
+    bans: subscribed.bans.rows,
+    mutes: subscribed.mutes.rows,
+    auditLog: subscribed.auditLog.rows,
+    failures: failuresOf(all),
+    retryFailed: () => retryFailed(all),
   };
 }
 

@@ -1,5 +1,5 @@
 // The signed-in person's account at the API: email and display name, the
-// password, the data export, deletion; and their sessions.
+// username, the password, the data export, deletion; and their sessions.
 import type { ApiUser } from './auth-api';
 import { apiRequest } from './http';
 
@@ -10,6 +10,14 @@ export interface ProfileChange {
 
 export async function updateAccount(change: ProfileChange): Promise<ApiUser> {
   const { user } = await apiRequest<{ user: ApiUser }>('PATCH', '/v1/account', { json: change });
+  return user;
+}
+
+/** Changes the username (sign-up's rules; needs the password); the account as changed. */
+export async function changeUsername(username: string, password: string): Promise<ApiUser> {
+  const { user } = await apiRequest<{ user: ApiUser }>('POST', '/v1/account/username', {
+    json: { username, password },
+  });
   return user;
 }
 

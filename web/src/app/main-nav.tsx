@@ -21,6 +21,8 @@ function NavLink(props: {
       <span class="nav-label" aria-hidden="true">
         {props.label}
       </span>
+      {/* A space, so the visible text reads "Notifications 3", not "Notifications3"
+          (the name must contain it, WCAG 2.5.3); flex layout ignores it. */}{' '}
       <Show when={props.count}>
         <span class="badge" aria-hidden="true">
           {props.count! > 99 ? '99+' : props.count}

@@ -47,7 +47,7 @@ function SignedInApp(props: { readonly children: JSX.Element }) {
       }
     >
       {(loaded) => (
-        <LiveConnection config={loaded()} freshToken={() => tokens.fresh()}>
+        <LiveConnection config={loaded()} tokens={tokens}>
           <LiveProvider>
             <SessionWatch />
             <LiveTextResolver>

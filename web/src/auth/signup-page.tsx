@@ -1,4 +1,3 @@
-import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from '@kith/shared/names';
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ApiError } from '../api-client/api-error';
@@ -7,6 +6,7 @@ import { createAction } from '../ui/create-action';
 import { FormError } from '../ui/form-error';
 import { usePageTitle } from '../ui/page-title';
 import { TextField } from '../ui/text-field';
+import { USERNAME_RULES_HINT, UsernameField } from '../ui/username-field';
 import { AuthCard } from './auth-card';
 import { signedIn } from './session-store';
 
@@ -64,17 +64,10 @@ export default function SignUpPage() {
             onInput={(event) => setInvite(event.currentTarget.value)}
           />
         </Show>
-        <TextField
+        <UsernameField
           label="Username"
           name="username"
-          autocomplete="username"
-          autocapitalize="none"
-          spellcheck={false}
-          required
-          minLength={USERNAME_MIN_LENGTH}
-          maxLength={USERNAME_MAX_LENGTH}
-          pattern="[A-Za-z0-9_]+"
-          hint={`${USERNAME_MIN_LENGTH}–${USERNAME_MAX_LENGTH} letters, digits or _. Friends mention you as @name.`}
+          hint={`${USERNAME_RULES_HINT} Friends mention you as @name.`}
           value={username()}
           error={problem('username')}
           onInput={(event) => setUsername(event.currentTarget.value)}

@@ -2,13 +2,14 @@
 // done with it (reply; edit and delete for its author; delete for the post's
 // author; report for others; remove for admins).
 
-import { COMMENT_TEXT_MAX_LENGTH, MODERATION_REASON_MAX_LENGTH } from '@kith/shared/limits';
+import { COMMENT_TEXT_MAX_LENGTH } from '@kith/shared/limits';
 import type { ReactionKind } from '@kith/shared/reactions';
 import { A } from '@solidjs/router';
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import { useIsAdmin } from '../admin/use-is-admin';
 import { useLive } from '../live/live-context';
 import type { Comment, Post } from '../live/live-rows';
+import { RemoveDialog } from '../moderation/remove-dialog';
 import { ReactionBar } from '../posts/reaction-bar';
 import { reactionCounts } from '../posts/reaction-counts';
 import { AccountAvatar } from '../profiles/account-avatar';
@@ -19,7 +20,6 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { createAction } from '../ui/create-action';
 import { FormError } from '../ui/form-error';
 import { Menu } from '../ui/menu';
-import { ReasonDialog } from '../ui/reason-dialog';
 import { TimeAgo } from '../ui/time-ago';
 import { CommentForm } from './comment-form';
 
@@ -29,7 +29,19 @@ export function CommentItem(props: { readonly comment: Comment; readonly post: P
   const { data, act } = useLive();
   const isAdmin = useIsAdmin();
   const [replying, setReplying] = createSignal(false);
+  let replyButton: HTMLButtonElement | undefined;
+  // The reply box goes away with focus in it (sent, cancelled, Escape): focus goes back to Reply.
+  const stopReplying = () => {
+    setReplying(false);
+    replyButton?.focus();
+  };
   const [editing, setEditing] = createSignal(false);
+  let menuButton: HTMLElement | undefined;
+  // The editor goes away with focus in it (saved, cancelled, Escape): back to the menu it came from.
+  const stopEditing = () => {
+    setEditing(false);
+    menuButton?.focus();
+  };
   const [dialog, setDialog] = createSignal<Dialog>(undefined);
   const author = () => data.account(props.comment.authorId.toHexString());
   const mine = () => props.comment.authorId.toHexString() === data.myHex();
@@ -56,7 +68,7 @@ export function CommentItem(props: { readonly comment: Comment; readonly post: P
           </p>
           <Show
             when={!editing()}
-            fallback={<CommentEditor comment={props.comment} onDone={() => setEditing(false)} />}
+            fallback={<CommentEditor comment={props.comment} onDone={stopEditing} />}
           >
             <p class="comment-text">
               <RichText text={props.comment.text} authorUsername={author()?.username} />
@@ -71,13 +83,20 @@ export function CommentItem(props: { readonly comment: Comment; readonly post: P
               unreact={unreact}
             />
             <button
+              ref={replyButton}
               type="button"
               class="button ghost small"
+              aria-expanded={replying()}
               onClick={() => setReplying(!replying())}
             >
               Reply
             </button>
-            <Menu label="More actions for this comment">
+            <Menu
+              label="More actions for this comment"
+              buttonRef={(button) => {
+                menuButton = button;
+              }}
+            >
               <Show when={mine()}>
                 <button type="button" onClick={() => setEditing(true)}>
                   Edit
@@ -107,7 +126,7 @@ export function CommentItem(props: { readonly comment: Comment; readonly post: P
               label={`Reply to ${displayNameOf(author())}`}
               placeholder={`Reply to ${displayNameOf(author())}…`}
               autofocus
-              onDone={() => setReplying(false)}
+              onDone={stopReplying}
             />
           </Show>
         </div>
@@ -128,15 +147,10 @@ export function CommentItem(props: { readonly comment: Comment; readonly post: P
         targetId={String(id())}
         onClose={() => setDialog(undefined)}
       />
-      <ReasonDialog
+      <RemoveDialog
         open={dialog() === 'remove'}
-        title="Remove this comment for everyone"
-        label="Reason (kept in the audit log)"
-        confirmLabel="Remove comment"
-        danger
-        maxLength={MODERATION_REASON_MAX_LENGTH}
+        target={{ kind: 'comment', commentId: id() }}
         onClose={() => setDialog(undefined)}
-        onConfirm={(reason) => act((r) => r.removeComment({ commentId: id(), reason }))}
       />
     </Show>
   );

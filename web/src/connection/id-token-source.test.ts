@@ -84,6 +84,28 @@ describe('ID tokens for the connection', () => {
     expect(await next).toBe('t2');
   });
 
+  it('renews at once when asked (a new username), even while the old token is still good', async () => {
+    const h = harness();
+    const first = h.source.fresh();
+    h.answer();
+    expect(await first).toBe('t1');
+    const renewed = h.source.renewNow();
+    h.answer();
+    expect(await renewed).toBe('t2');
+    expect(await h.source.fresh()).toBe('t2');
+    expect(h.issued()).toBe(2);
+  });
+
+  it('gives a reconnect that asked before the renewal the renewed token, not the old one', async () => {
+    const h = harness();
+    const askedBefore = h.source.fresh();
+    const renewed = h.source.renewNow();
+    h.answer();
+    expect(await askedBefore).toBe('t2');
+    expect(await renewed).toBe('t2');
+    expect(await h.source.fresh()).toBe('t2');
+  });
+
   it('passes on why the API refused, and stops renewing once stopped', async () => {
     const refused = new Error('session ended');
     const failing = harness({ failWith: refused });

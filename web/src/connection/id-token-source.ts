@@ -43,6 +43,17 @@ export class IdTokenSource {
     return this.#renew();
   }
 
+  /**
+   * Forgets the token and fetches one issued from now on. After the claims
+   * changed (a new username), a token issued before would carry the old ones
+   * to the module at the next reconnect, which applies them to the account.
+   */
+  renewNow(): Promise<string> {
+    this.#current = undefined;
+    this.#pending = undefined;
+    return this.#renew();
+  }
+
   /** Forgets the token and stops renewing (signing out). */
   stop(): void {
     this.#stopped = true;
@@ -53,8 +64,10 @@ export class IdTokenSource {
 
   #renew(): Promise<string> {
     if (this.#pending !== undefined) return this.#pending;
-    const pending = this.#fetchToken().then(
+    const pending: Promise<string> = this.#fetchToken().then(
       (issued) => {
+        // Asked for before renewNow(): its askers get the newer token instead.
+        if (this.#pending !== pending) return this.#pending ?? this.fresh();
         this.#pending = undefined;
         const expiresAtMs = Date.parse(issued.expiresAt);
         this.#current = { token: issued.token, expiresAtMs };
@@ -62,7 +75,7 @@ export class IdTokenSource {
         return issued.token;
       },
       (error: unknown) => {
-        this.#pending = undefined;
+        if (this.#pending === pending) this.#pending = undefined;
         throw error;
       },
     );

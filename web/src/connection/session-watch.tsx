@@ -5,8 +5,10 @@
 import { createEffect, on } from 'solid-js';
 import { useSpacetimeDB } from 'spacetimedb/solid';
 import { ApiError } from '../api-client/api-error';
+import { fetchIdToken } from '../api-client/id-token-api';
 import { sessionEnded, signOut } from '../auth/session-store';
 import { useLive } from '../live/live-context';
+import { isServing } from './connection-phase';
 
 export const SESSION_ENDED_NOTICE = 'Your session has ended. Log in again to continue.';
 export const ACCOUNT_SUSPENDED_NOTICE =
@@ -25,11 +27,28 @@ export function SessionWatch() {
 
   createEffect(
     on(data.me, (current, previous) => {
-      if (previous !== undefined && current === undefined && phase() === 'live') {
-        // The API may not know yet: end the session there too.
-        void signOut(ACCOUNT_SUSPENDED_NOTICE);
+      if (previous !== undefined && current === undefined && isServing(phase())) {
+        void endSuspendedSession();
       }
     }),
   );
   return null;
+}
+
+/**
+ * Asks the API for a token once more: for a ban it answers `account_banned`
+ * with the admin's reason and ends the sessions itself. Anything else (the
+ * API has not heard yet, or cannot be reached) ends the session here with the
+ * general notice.
+ */
+async function endSuspendedSession(): Promise<void> {
+  try {
+    await fetchIdToken();
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'account_banned') {
+      sessionEnded(error.message);
+      return;
+    }
+  }
+  await signOut(ACCOUNT_SUSPENDED_NOTICE);
 }

@@ -93,6 +93,8 @@ export function Composer() {
             type="file"
             accept={ACCEPTED_IMAGE_TYPES.join(',')}
             multiple
+            // Reached through the "Add photos" button; the label is for those who meet it anyway.
+            aria-label="Photos to attach"
             tabindex="-1"
             onChange={(event) => {
               const files = [...(event.currentTarget.files ?? [])];

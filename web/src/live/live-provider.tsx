@@ -3,6 +3,7 @@ import type { DbConnection } from '@kith/shared/module-bindings';
 import { createEffect, createMemo, createSignal, type JSX } from 'solid-js';
 import { useSpacetimeDB } from 'spacetimedb/solid';
 import { connectionPhase } from '../connection/connection-phase';
+import { useGivenUpConnection } from '../connection/given-up-connection';
 import { createAct } from './act';
 import { LiveContext } from './live-context';
 import { createLiveData } from './live-data';
@@ -13,11 +14,14 @@ export function LiveProvider(props: { readonly children: JSX.Element }) {
   const tables = useLiveTables();
   const data = createLiveData(tables);
   const [wasLive, setWasLive] = createSignal(false);
+  const givenUp = useGivenUpConnection(connection);
   const phase = createMemo(() =>
     connectionPhase({
       isActive: connection.isActive,
       wasLive: wasLive(),
       dataReady: tables.ready(),
+      subscriptionFailed: tables.failures().length > 0,
+      givenUp: givenUp(),
     }),
   );
   createEffect(() => {
@@ -28,5 +32,17 @@ export function LiveProvider(props: { readonly children: JSX.Element }) {
       ? ((connection.getConnection() as DbConnection | null) ?? undefined)
       : undefined,
   );
-  return <LiveContext.Provider value={{ data, act, phase }}>{props.children}</LiveContext.Provider>;
+  return (
+    <LiveContext.Provider
+      value={{
+        data,
+        act,
+        phase,
+        subscriptionFailures: tables.failures,
+        retrySubscriptions: () => tables.retryFailed(),
+      }}
+    >
+      {props.children}
+    </LiveContext.Provider>
+  );
 }

@@ -1,12 +1,11 @@
-// Subscribes once to every view the member app reads, through
-// spacetimedb/solid's useTable: each is a store that follows the module live.
+// Subscribes once to every view the member app reads (useView: each is a
+// store that follows the module live, and says when the server refused it).
 // Posts, their counts, comments and comment counts come from three views each
 // (public_*: public posts; friend_*: friends' friends-only posts; my_*: one's
 // own posts that are not public), media from two (public_media and
 // visible_media); each is joined here into one list.
-import { tables } from '@kith/shared/module-bindings';
 import { type Accessor, createMemo } from 'solid-js';
-import { useTable } from 'spacetimedb/solid';
+import type { SubscriptionFailure } from '../connection/subscription-failure';
 import type {
   Account,
   AccountSettings,
@@ -27,6 +26,7 @@ import type {
   Sound,
   Typing,
 } from './live-rows';
+import { failuresOf, retryFailed, useView, type ViewSubscription } from './view-subscription';
 
 export interface LiveTables {
   readonly myAccount: readonly Account[];
@@ -48,102 +48,109 @@ export interface LiveTables {
   readonly notifications: readonly Notification[];
   readonly mutes: readonly Mute[];
   readonly reports: readonly Report[];
-  /** True once every view has delivered its first rows on the current connection. */
+  /**
+   * True once every view has delivered its first rows on the current
+   * connection, or failed: one refused view (said in the banner) must not
+   * hold back the screens that wait for the rest.
+   */
   readonly ready: () => boolean;
+  /** The views the server refused on the current connection, and why. */
+  readonly failures: Accessor<readonly SubscriptionFailure[]>;
+  /** Subscribes again to the views that failed; the others keep their rows. */
+  retryFailed(): void;
 }
 
 export function useLiveTables(): LiveTables {
   const subscribed = {
-    myAccount: useTable(() => tables.myAccount),
-    mySettings: useTable(() => tables.mySettings),
-    accounts: useTable(() => tables.visibleAccount),
-    publicPosts: useTable(() => tables.publicPost),
-    friendPosts: useTable(() => tables.friendPost),
-    myPosts: useTable(() => tables.myPost),
-    publicPostStats: useTable(() => tables.publicPostStats),
-    friendPostStats: useTable(() => tables.friendPostStats),
-    myPostStats: useTable(() => tables.myPostStats),
-    postRevisions: useTable(() => tables.myPostRevision),
-    publicComments: useTable(() => tables.publicComment),
-    friendComments: useTable(() => tables.friendComment),
-    myComments: useTable(() => tables.myComment),
-    publicCommentStats: useTable(() => tables.publicCommentStats),
-    friendCommentStats: useTable(() => tables.friendCommentStats),
-    myCommentStats: useTable(() => tables.myCommentStats),
-    reactions: useTable(() => tables.visibleReaction),
-    publicMedia: useTable(() => tables.publicMedia),
-    otherMedia: useTable(() => tables.visibleMedia),
-    presence: useTable(() => tables.visiblePresence),
-    typing: useTable(() => tables.visibleTyping),
-    sounds: useTable(() => tables.visibleSound),
-    friendships: useTable(() => tables.myFriendship),
-    friendRequests: useTable(() => tables.myFriendRequest),
-    blocks: useTable(() => tables.myBlock),
-    notifications: useTable(() => tables.myNotification),
-    mutes: useTable(() => tables.myMute),
-    reports: useTable(() => tables.myReport),
+    myAccount: useView('myAccount'),
+    mySettings: useView('mySettings'),
+    accounts: useView('visibleAccount'),
+    publicPosts: useView('publicPost'),
+    friendPosts: useView('friendPost'),
+    myPosts: useView('myPost'),
+    publicPostStats: useView('publicPostStats'),
+    friendPostStats: useView('friendPostStats'),
+    myPostStats: useView('myPostStats'),
+    postRevisions: useView('myPostRevision'),
+    publicComments: useView('publicComment'),
+    friendComments: useView('friendComment'),
+    myComments: useView('myComment'),
+    publicCommentStats: useView('publicCommentStats'),
+    friendCommentStats: useView('friendCommentStats'),
+    myCommentStats: useView('myCommentStats'),
+    reactions: useView('visibleReaction'),
+    publicMedia: useView('publicMedia'),
+    otherMedia: useView('visibleMedia'),
+    presence: useView('visiblePresence'),
+    typing: useView('visibleTyping'),
+    sounds: useView('visibleSound'),
+    friendships: useView('myFriendship'),
+    friendRequests: useView('myFriendRequest'),
+    blocks: useView('myBlock'),
+    notifications: useView('myNotification'),
+    mutes: useView('myMute'),
+    reports: useView('myReport'),
   };
-  const all = Object.values(subscribed);
-  const view = <R>(subscription: readonly [readonly R[], () => boolean]) => subscription[0];
+  const all: readonly ViewSubscription<unknown>[] = Object.values(subscribed);
   const posts = joined(
-    [view(subscribed.publicPosts), view(subscribed.friendPosts), view(subscribed.myPosts)],
+    [subscribed.publicPosts.rows, subscribed.friendPosts.rows, subscribed.myPosts.rows],
     (row) => row.id,
   );
   const postStats = joined(
-    [
-      view(subscribed.publicPostStats),
-      view(subscribed.friendPostStats),
-      view(subscribed.myPostStats),
-    ],
+    [subscribed.publicPostStats.rows, subscribed.friendPostStats.rows, subscribed.myPostStats.rows],
     (row) => row.postId,
   );
   const comments = joined(
-    [view(subscribed.publicComments), view(subscribed.friendComments), view(subscribed.myComments)],
+    [subscribed.publicComments.rows, subscribed.friendComments.rows, subscribed.myComments.rows],
     (row) => row.id,
   );
   const commentStats = joined(
     [
-      view(subscribed.publicCommentStats),
-      view(subscribed.friendCommentStats),
-      view(subscribed.myCommentStats),
+      subscribed.publicCommentStats.rows,
+      subscribed.friendCommentStats.rows,
+      subscribed.myCommentStats.rows,
     ],
     (row) => row.commentId,
   );
   const media = joined(
-    [view(subscribed.publicMedia), view(subscribed.otherMedia)],
+    [subscribed.publicMedia.rows, subscribed.otherMedia.rows],
     (row) => row.mediaId,
   );
+  const failures = failuresOf(all);
   return {
-    myAccount: subscribed.myAccount[0],
-    mySettings: subscribed.mySettings[0],
-    accounts: subscribed.accounts[0],
+    myAccount: subscribed.myAccount.rows,
+    mySettings: subscribed.mySettings.rows,
+    accounts: subscribed.accounts.rows,
     get posts() {
       return posts();
     },
     get postStats() {
       return postStats();
     },
-    postRevisions: subscribed.postRevisions[0],
+    postRevisions: subscribed.postRevisions.rows,
     get comments() {
       return comments();
     },
     get commentStats() {
       return commentStats();
     },
-    reactions: subscribed.reactions[0],
+    reactions: subscribed.reactions.rows,
     get media() {
       return media();
     },
-    presence: subscribed.presence[0],
-    typing: subscribed.typing[0],
-    sounds: subscribed.sounds[0],
-    friendships: subscribed.friendships[0],
-    friendRequests: subscribed.friendRequests[0],
-    blocks: subscribed.blocks[0],
-    notifications: subscribed.notifications[0],
-    mutes: subscribed.mutes[0],
-    reports: subscribed.reports[0],
-    ready: () => all.every(([, isReady]) => isReady()),
+    presence: subscribed.presence.rows,
+    typing: subscribed.typing.rows,
+    sounds: subscribed.sounds.rows,
+    friendships: subscribed.friendships.rows,
+    friendRequests: subscribed.friendRequests.rows,
+    blocks: subscribed.blocks.rows,
+    notifications: subscribed.notifications.rows,
+    mutes: subscribed.mutes.rows,
+    reports: subscribed.reports.rows,
+    ready: () =>
+      all.every((subscription) => subscription.ready() || subscription.failure() !== undefined),
+    failures,
+    retryFailed: () => retryFailed(all),
   };
 }
 

@@ -26,11 +26,30 @@ export default function NotificationsPage() {
       new Date(now()),
     ),
   );
-  const markAll = createAction(() => act((r) => r.markAllNotificationsRead({})));
+  // The lists below are keyed by label and by id, not by the row objects: a
+  // changed row (read, one more actor) is a new object, and keying by it
+  // would rebuild the item and drop the focus of whoever is on it.
+  const rowsById = createMemo(
+    () => new Map(data.tables.notifications.map((row) => [String(row.id), row])),
+  );
+  const idsOf = (label: string) =>
+    groups()
+      .find((group) => group.label === label)
+      ?.items.map((item) => String(item.row.id)) ?? [];
+  let heading: HTMLHeadingElement | undefined;
+  const markAll = createAction(async () => {
+    await act((r) => r.markAllNotificationsRead({}));
+    // The button goes away once nothing is unread; focus must not go with it.
+    if (document.activeElement === null || document.activeElement === document.body) {
+      heading?.focus();
+    }
+  });
   return (
     <div class="notifications-page stack-large">
       <div class="page-heading">
-        <h1 class="page-title">Notifications</h1>
+        <h1 class="page-title" tabindex="-1" ref={heading}>
+          Notifications
+        </h1>
         <Show when={data.unreadCount() > 0}>
           <button
             type="button"
@@ -51,12 +70,18 @@ export default function NotificationsPage() {
           </EmptyState>
         }
       >
-        <For each={groups()}>
-          {(group) => (
-            <section aria-label={group.label}>
-              <h2 class="section-title">{group.label}</h2>
+        <For each={groups().map((group) => group.label)}>
+          {(label) => (
+            <section aria-label={label}>
+              <h2 class="section-title">{label}</h2>
               <ul class="card notification-list">
-                <For each={group.items}>{(item) => <NotificationItem row={item.row} />}</For>
+                <For each={idsOf(label)}>
+                  {(id) => (
+                    <Show when={rowsById().get(id)}>
+                      {(row) => <NotificationItem row={row()} />}
+                    </Show>
+                  )}
+                </For>
               </ul>
             </section>
           )}
@@ -82,10 +107,11 @@ function NotificationItem(props: { readonly row: Notification }) {
       act((r) => r.markNotificationRead({ notificationId: props.row.id })).catch(() => undefined);
     }
   };
+  let link: HTMLAnchorElement | undefined;
   return (
     <li class="notification" classList={{ unread: !props.row.read }}>
       <AccountAvatar account={actors()[0]} />
-      <A href={notificationHref(facts())} class="notification-text" onClick={markRead}>
+      <A ref={link} href={notificationHref(facts())} class="notification-text" onClick={markRead}>
         <span>{describeNotification(facts())}</span>
         <span class="muted small">
           <TimeAgo at={props.row.updatedAt.toDate()} />
@@ -95,7 +121,15 @@ function NotificationItem(props: { readonly row: Notification }) {
         </span>
       </A>
       <Show when={!props.row.read}>
-        <button type="button" class="button ghost small" onClick={markRead}>
+        <button
+          type="button"
+          class="button ghost small"
+          onClick={() => {
+            // The button goes away once read; focus stays with the notification.
+            link?.focus();
+            markRead();
+          }}
+        >
           Mark read
         </button>
       </Show>

@@ -28,6 +28,12 @@ export interface PostCardProps {
 export function PostCard(props: PostCardProps) {
   const { data, act } = useLive();
   const [editing, setEditing] = createSignal(false);
+  let menuButton: HTMLElement | undefined;
+  // The editor goes away with focus in it (saved, cancelled, Escape): back to the menu it came from.
+  const stopEditing = () => {
+    setEditing(false);
+    menuButton?.focus();
+  };
   const author = () => data.account(props.post.authorId.toHexString());
   const stats = () => data.postStats(props.post.id);
   const commentCount = () => stats()?.comments ?? 0;
@@ -75,12 +81,15 @@ export function PostCard(props: PostCardProps) {
               </Show>
             </p>
           </div>
-          <PostMenu post={props.post} onEdit={() => setEditing(true)} />
+          <PostMenu
+            post={props.post}
+            onEdit={() => setEditing(true)}
+            buttonRef={(button) => {
+              menuButton = button;
+            }}
+          />
         </header>
-        <Show
-          when={!editing()}
-          fallback={<PostEditor post={props.post} onDone={() => setEditing(false)} />}
-        >
+        <Show when={!editing()} fallback={<PostEditor post={props.post} onDone={stopEditing} />}>
           <Show when={props.post.text.trim() !== ''}>
             <p class="post-text" classList={{ large: props.standalone === true }}>
               <RichText text={props.post.text} authorUsername={author()?.username} />

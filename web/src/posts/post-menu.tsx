@@ -1,20 +1,23 @@
 // What can be done to a post: its author edits, changes who sees it, pins or
 // deletes it; anyone else reports it; admins remove it.
-import { MODERATION_REASON_MAX_LENGTH } from '@kith/shared/limits';
 import { createSignal, Show } from 'solid-js';
 import { useIsAdmin } from '../admin/use-is-admin';
 import { useLive } from '../live/live-context';
 import type { Post } from '../live/live-rows';
+import { RemoveDialog } from '../moderation/remove-dialog';
 import { ReportDialog } from '../reports/report-dialog';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { createAction } from '../ui/create-action';
 import { FormError } from '../ui/form-error';
 import { Menu } from '../ui/menu';
-import { ReasonDialog } from '../ui/reason-dialog';
 
 type Dialog = 'delete' | 'report' | 'remove' | undefined;
 
-export function PostMenu(props: { readonly post: Post; readonly onEdit: () => void }) {
+export function PostMenu(props: {
+  readonly post: Post;
+  readonly onEdit: () => void;
+  readonly buttonRef?: (button: HTMLElement) => void;
+}) {
   const { data, act } = useLive();
   const isAdmin = useIsAdmin();
   const [dialog, setDialog] = createSignal<Dialog>(undefined);
@@ -24,7 +27,7 @@ export function PostMenu(props: { readonly post: Post; readonly onEdit: () => vo
   const postId = () => props.post.id;
   return (
     <>
-      <Menu label="More actions for this post">
+      <Menu label="More actions for this post" buttonRef={props.buttonRef}>
         <Show when={mine()}>
           <button type="button" onClick={() => props.onEdit()}>
             Edit
@@ -82,15 +85,10 @@ export function PostMenu(props: { readonly post: Post; readonly onEdit: () => vo
         targetId={String(postId())}
         onClose={() => setDialog(undefined)}
       />
-      <ReasonDialog
+      <RemoveDialog
         open={dialog() === 'remove'}
-        title="Remove this post for everyone"
-        label="Reason (kept in the audit log)"
-        confirmLabel="Remove post"
-        danger
-        maxLength={MODERATION_REASON_MAX_LENGTH}
+        target={{ kind: 'post', postId: postId() }}
         onClose={() => setDialog(undefined)}
-        onConfirm={(reason) => act((r) => r.removePost({ postId: postId(), reason }))}
       />
     </>
   );

@@ -31,6 +31,8 @@ export function ReactionBar(props: ReactionBarProps) {
   const [picking, setPicking] = createSignal(false);
   let toggle: HTMLButtonElement | undefined;
   const choose = createAction(async (kind: ReactionKind) => {
+    // The picker goes away with the focused choice in it; focus goes back to its button.
+    if (picking()) toggle?.focus();
     setPicking(false);
     if (props.mine === kind) await props.unreact();
     else await props.react(kind);

@@ -1,4 +1,5 @@
-// The account at the API: the email used for password resets, and the password.
+// The account at the API: the username, the email used for password resets,
+// and the password.
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import { changePassword, updateAccount } from '../api-client/account-api';
 import { ApiError } from '../api-client/api-error';
@@ -7,6 +8,7 @@ import { createAction } from '../ui/create-action';
 import { FormError } from '../ui/form-error';
 import { TextField } from '../ui/text-field';
 import { SettingsSection } from './settings-section';
+import { UsernameChange } from './username-change';
 
 export function AccountSettings() {
   const [email, setEmail] = createSignal('');
@@ -81,6 +83,7 @@ export function AccountSettings() {
           </Show>
         </div>
       </form>
+      <UsernameChange />
       <h3>Change password</h3>
       <form
         class="stack"

@@ -37,6 +37,7 @@ export function ProfileImagePicker(props: {
         id={id}
         tabindex="-1"
         class="visually-hidden"
+        aria-label={props.label}
         type="file"
         accept={ACCEPTED_IMAGE_TYPES.join(',')}
         onChange={(event) => {

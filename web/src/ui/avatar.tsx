@@ -27,23 +27,34 @@ export function initialOf(name: string): string {
 
 export function Avatar(props: AvatarProps) {
   const picture = () => (
-    <Show when={props.imageUrl} fallback={initialOf(props.name)}>
+    <Show when={props.imageUrl}>
       {(url) => <img src={url()} alt="" loading="lazy" decoding="async" />}
     </Show>
   );
   const className = () => `avatar avatar-${props.size ?? 'medium'}`;
   const style = () => ({ '--avatar-hue': String(avatarHue(props.seed)) });
+  // The initial is drawn by CSS (components.css), not written as text: it is
+  // part of a picture. As text it would join the visible label of whatever
+  // holds the avatar ("A Profile" for a link named "Profile", WCAG 2.5.3) and
+  // the text a page search or a copy picks up.
+  const initial = () => (props.imageUrl ? undefined : initialOf(props.name));
   return (
     <Show
       when={props.alt}
       fallback={
-        <span class={className()} style={style()} aria-hidden="true">
+        <span class={className()} style={style()} data-initial={initial()} aria-hidden="true">
           {picture()}
         </span>
       }
     >
       {(alt) => (
-        <span class={className()} style={style()} role="img" aria-label={alt()}>
+        <span
+          class={className()}
+          style={style()}
+          data-initial={initial()}
+          role="img"
+          aria-label={alt()}
+        >
           {picture()}
         </span>
       )}

@@ -3,7 +3,14 @@
 // click elsewhere.
 import { type JSX, onCleanup } from 'solid-js';
 
-export function Menu(props: { readonly label: string; readonly children: JSX.Element }) {
+export interface MenuProps {
+  readonly label: string;
+  readonly children: JSX.Element;
+  /** The menu's own button, for giving focus back once a chosen action is done. */
+  readonly buttonRef?: (button: HTMLElement) => void;
+}
+
+export function Menu(props: MenuProps) {
   let details: HTMLDetailsElement | undefined;
   const close = (focusSummary: boolean) => {
     if (details === undefined || !details.open) return;
@@ -32,7 +39,12 @@ export function Menu(props: { readonly label: string; readonly children: JSX.Ele
         if (event.key === 'Escape') close(true);
       }}
     >
-      <summary class="icon-button" aria-label={props.label} title={props.label}>
+      <summary
+        ref={(summary) => props.buttonRef?.(summary)}
+        class="icon-button"
+        aria-label={props.label}
+        title={props.label}
+      >
         <span aria-hidden="true">⋯</span>
       </summary>
       <div class="menu-items">{props.children}</div>

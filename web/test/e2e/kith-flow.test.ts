@@ -3,14 +3,12 @@
 // join with invites, become friends, share a friends-only photo that reaches
 // exactly the friend, live; comments and reactions arrive live; markup in
 // names, posts and comments stays text; an admin's ban ends a session.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
+import { useBrowserStack } from './support/browser-stack.js';
 import { eventually } from './support/eventually.js';
-import { type KithStack, startKithStack } from './support/kith-stack.js';
-import { launchChromium } from './support/launch-chromium.js';
 import { makePng } from './support/make-png.js';
 import { makeWav } from './support/make-wav.js';
-import { Member, PHONE } from './support/member.js';
+import { Member, PASSWORD, PHONE } from './support/member.js';
 import { captureScreens, SCREENSHOT_DIR } from './support/screenshots.js';
 import { createStory } from './support/story.js';
 
@@ -18,29 +16,18 @@ const XSS_NAME = '<img src=x onerror="window.__xss=1">Cat';
 const XSS_POST = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1"> hi @bob';
 const XSS_COMMENT = '<b onmouseover="window.__xss=1">bold?</b><svg onload="window.__xss=1">';
 
-let browser: Browser;
-let stack: KithStack;
+const kith = useBrowserStack();
 let ana: Member; // the first admin
 let bob: Member; // Ana's friend
 let cat: Member; // a member who is not Ana's friend
 let friendsOnlyPostUrl = '';
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  stack = await startKithStack();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
 describe('Kith in the browser', { timeout: 90_000 }, () => {
   const step = createStory();
 
   step('lets the first person sign up as the admin and tells them what to do first', async () => {
-    ana = await Member.open(browser, 'ana', stack.webUrl);
-    await ana.signUp(stack.adminInviteUrl, 'ana', 'Ana Lima');
+    ana = await Member.open(kith.browser, 'ana', kith.stack.webUrl);
+    await ana.signUp(kith.stack.adminInviteUrl, 'ana', 'Ana Lima');
     await ana.page.getByRole('heading', { name: 'Your feed is quiet for now' }).waitFor();
     await ana.page.getByRole('link', { name: /Find the friends who are already here/ }).waitFor();
     await ana.page.getByRole('link', { name: /^Admin/ }).waitFor();
@@ -54,8 +41,8 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     const inviteUrl = await invites.getByLabel('Invite link').inputValue();
     expect(inviteUrl).toContain('/signup?invite=');
 
-    bob = await Member.open(browser, 'bob', stack.webUrl);
-    cat = await Member.open(browser, 'cat', stack.webUrl);
+    bob = await Member.open(kith.browser, 'bob', kith.stack.webUrl);
+    cat = await Member.open(kith.browser, 'cat', kith.stack.webUrl);
     await bob.signUp(inviteUrl, 'bob', 'Bob Stone');
     await cat.signUp(inviteUrl, 'cat', 'Cat Moreau');
   });
@@ -348,7 +335,7 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
       },
     ]);
     expect(files).toHaveLength(14);
-    const signedOut = await Member.open(browser, 'visitor', stack.webUrl, PHONE);
+    const signedOut = await Member.open(kith.browser, 'visitor', kith.stack.webUrl, PHONE);
     await signedOut.page.goto('/login');
     await signedOut.page.getByRole('heading', { name: 'Log in to Kith' }).waitFor();
     await signedOut.page.screenshot({ path: `${SCREENSHOT_DIR}/phone/login.png` });
@@ -412,15 +399,90 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     await moderation.getByRole('button', { name: 'Ban', exact: true }).click();
     await moderation.locator('.admin-list').getByText('@cat').waitFor();
 
-    // Cat is shown the login page with the reason, signed out at the API too.
+    // Cat is shown the login page with the admin's reason, signed out at the API too.
     await cat.page.getByRole('heading', { name: 'Log in to Kith' }).waitFor();
-    await cat.page.getByText(/An admin has suspended your account/).waitFor();
+    await cat.page.getByText(/banned by a Kith admin.*The reason given: Testing the ban/).waitFor();
     const session = await cat.page.request.get('/v1/auth/session');
     expect(session.status()).toBe(401);
 
     // The ban is in the audit log, live.
     await ana.page.locator('#audit').getByText('Testing the ban').waitFor();
   });
+
+  step(
+    'changes a username: refusals say why where the person acted, and friends see the new name live',
+    async () => {
+      await bob.nav('Settings');
+      const form = bob.page.getByRole('form', { name: 'Change username' });
+      await form.getByLabel('New username').fill('ana');
+      await form.getByLabel('Your password').fill(PASSWORD);
+      await form.getByRole('button', { name: 'Change username' }).click();
+      await form.getByText('Someone already has that username. Try another.').waitFor();
+
+      await form.getByLabel('New username').fill('bob_stone');
+      await form.getByLabel('Your password').fill('not the password');
+      await form.getByRole('button', { name: 'Change username' }).click();
+      await form.getByText('That is not your password. Try again.').waitFor();
+
+      await form.getByLabel('Your password').fill(PASSWORD);
+      await form.getByRole('button', { name: 'Change username' }).click();
+      await form.getByText('Done. You are now @bob_stone').waitFor();
+
+      // Ana, Bob's friend, sees it without reloading.
+      const anaLoads = ana.loads;
+      await ana.nav('Friends');
+      const friends = ana.page.getByRole('region', { name: /Your friends \(1\)/ });
+      await friends.locator('[data-username="bob_stone"]').waitFor();
+      expect(ana.loads).toBe(anaLoads);
+
+      // Bob's next connection carries the new name: after a drop, it stays.
+      await bob.goOffline();
+      await bob.page.getByText('Connection lost. Reconnecting…').waitFor();
+      await bob.goOnline();
+      await bob.waitLive();
+      await bob.nav('Profile');
+      await bob.page.waitForURL('**/u/bob_stone');
+      await friends.locator('[data-username="bob_stone"]').waitFor();
+      expect(await friends.locator('[data-username="bob"]').count()).toBe(0);
+    },
+  );
+
+  step(
+    'lets an admin remove a post and a comment for everyone, with the reasons in the audit log',
+    async () => {
+      await bob.nav('Home');
+      await ana.nav('Home');
+      await bob.post('A post the admin takes down', { visibility: 'Everyone on Kith' });
+      await ana.newPostsPill().click();
+      const post = ana.postCard('A post the admin takes down');
+      await post.getByLabel('More actions for this post').click();
+      await post.getByRole('button', { name: 'Remove (admin)' }).click();
+      const postDialog = ana.page.getByRole('dialog', { name: 'Remove this post for everyone' });
+      await postDialog.getByLabel('Reason (kept in the audit log)').fill('Off-topic test post');
+      await postDialog.getByRole('button', { name: 'Remove post' }).click();
+      await post.waitFor({ state: 'detached' });
+      await bob.postCard('A post the admin takes down').waitFor({ state: 'detached' });
+
+      await ana.page.goto(friendsOnlyPostUrl);
+      await ana.waitLive();
+      const comment = ana.page.locator('.comment').filter({ hasText: 'Gorgeous colours!' }).first();
+      await comment.getByLabel('More actions for this comment').click();
+      await comment.getByRole('button', { name: 'Remove (admin)' }).click();
+      const commentDialog = ana.page.getByRole('dialog', {
+        name: 'Remove this comment for everyone',
+      });
+      await commentDialog
+        .getByLabel('Reason (kept in the audit log)')
+        .fill('Testing comment removal');
+      await commentDialog.getByRole('button', { name: 'Remove comment' }).click();
+      await ana.page.getByText('Gorgeous colours!').waitFor({ state: 'detached' });
+
+      await ana.nav('Admin');
+      const audit = ana.page.locator('#audit');
+      await audit.getByText('Off-topic test post').waitFor();
+      await audit.getByText('Testing comment removal').waitFor();
+    },
+  );
 
   step('had no errors in any page', () => {
     for (const member of [ana, bob, cat]) expect(member.pageErrors).toEqual([]);

@@ -1,6 +1,6 @@
 // The real Kith stack for end-to-end tests, started as `npm start` starts it
 // (startKith), on free ports and a fresh data directory, serving the web app
-// just built into web/dist.
+// just built into that directory.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,9 @@ import { freePort } from './free-port.js';
 export interface KithStack {
   readonly webUrl: string;
   readonly adminInviteUrl: string;
+  /** The local SpacetimeDB host, and its owner's token file, for tests that publish to it. */
+  readonly spacetimeUrl: string;
+  readonly ownerTokenFile: string;
   close(): Promise<void>;
 }
 
@@ -18,7 +21,8 @@ export async function startKithStack(): Promise<KithStack> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kith-web-e2e-'));
   try {
     const [spacetimePort, apiPort] = [await freePort(), await freePort()];
-    await buildWeb();
+    const webDistDir = path.join(dataDir, 'web-dist');
+    await buildWeb(webDistDir);
     // Only these settings: a DATABASE_URL (CI sets one for the API's tests)
     // or SPACETIME_URL from the caller's environment would make it not fresh.
     const kith = await startKith({
@@ -29,6 +33,7 @@ export async function startKithStack(): Promise<KithStack> {
       PORT: String(apiPort),
       PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
       LOG_LEVEL: 'warn',
+      WEB_DIST_DIR: webDistDir,
     });
     if (kith.adminInviteUrl === undefined) {
       await kith.close();
@@ -37,6 +42,9 @@ export async function startKithStack(): Promise<KithStack> {
     return {
       webUrl: kith.webUrl,
       adminInviteUrl: kith.adminInviteUrl,
+      spacetimeUrl: kith.spacetimeUrl,
+      // Always set: the stack runs its own local host (no SPACETIME_URL).
+      ownerTokenFile: kith.ownerTokenFile ?? '',
       async close() {
         await kith.close();
         await rm(dataDir, { recursive: true, force: true });

@@ -1,0 +1,116 @@
+// Changing the username: the new name under sign-up's rules, confirmed with
+// the password. The API renames the account in the module at once, so
+// friends see the new name live; the page then renews its ID token, whose
+// claims the module applies to the account at every (re)connection.
+import { createSignal, createUniqueId, Show } from 'solid-js';
+import { changeUsername } from '../api-client/account-api';
+import { session, signedIn } from '../auth/session-store';
+import { useIdTokens } from '../connection/id-token-context';
+import { FormError } from '../ui/form-error';
+import { TextField } from '../ui/text-field';
+import { UsernameField } from '../ui/username-field';
+import {
+  checkNewUsername,
+  type UsernameChangeProblem,
+  usernameChangeProblem,
+} from './username-change-problem';
+
+export function UsernameChange() {
+  const tokens = useIdTokens();
+  const [username, setUsername] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [problem, setProblem] = createSignal<UsernameChangeProblem | undefined>(undefined);
+  const [busy, setBusy] = createSignal(false);
+  const [changedTo, setChangedTo] = createSignal<string | undefined>(undefined);
+  const problemAt = (field: UsernameChangeProblem['field']) =>
+    problem()?.field === field ? problem()?.message : undefined;
+  const usernameId = createUniqueId();
+  const passwordId = createUniqueId();
+  /** Shows the problem, and takes the person (and their screen reader) to the field it is about. */
+  const refuse = (found: UsernameChangeProblem) => {
+    setProblem(found);
+    const field = { username: usernameId, password: passwordId, form: undefined }[found.field];
+    if (field !== undefined) document.getElementById(field)?.focus();
+  };
+
+  const submit = async () => {
+    if (busy()) return;
+    const current = session();
+    if (!current) return;
+    setChangedTo(undefined);
+    const early = checkNewUsername(username(), current.user.username);
+    if (early) {
+      refuse(early);
+      return;
+    }
+    setProblem(undefined);
+    setBusy(true);
+    try {
+      const user = await changeUsername(username().trim().toLowerCase(), password());
+      const now = session();
+      if (now) signedIn({ ...now, user });
+      setUsername('');
+      setPassword('');
+      setChangedTo(user.username);
+      // The current token still names the old username; a reconnect with it
+      // would take the old name back. A failure here only means the next
+      // connection fetches its own token.
+      await tokens.renewNow().catch(() => undefined);
+    } catch (error) {
+      refuse(usernameChangeProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      class="stack"
+      aria-labelledby="username-change-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h3 id="username-change-title">Change username</h3>
+      <p class="muted">
+        Your username is <strong>@{session()?.user.username}</strong>. Friends mention you with it,
+        and your profile lives at /u/{session()?.user.username}. After a change, links to the old
+        address stop working, and someone else may take the old name.
+      </p>
+      <UsernameField
+        id={usernameId}
+        label="New username"
+        name="new-username"
+        value={username()}
+        error={problemAt('username')}
+        onInput={(event) => setUsername(event.currentTarget.value)}
+      />
+      <TextField
+        id={passwordId}
+        label="Your password"
+        name="username-change-password"
+        type="password"
+        autocomplete="current-password"
+        required
+        hint="To confirm it is you."
+        value={password()}
+        error={problemAt('password')}
+        onInput={(event) => setPassword(event.currentTarget.value)}
+      />
+      <FormError message={problemAt('form')} />
+      <div class="row">
+        <button type="submit" class="button" disabled={busy()}>
+          {busy() ? 'Changing…' : 'Change username'}
+        </button>
+        <Show when={changedTo()}>
+          {(name) => (
+            <span role="status" class="muted">
+              Done. You are now @{name()}, and your friends see it already.
+            </span>
+          )}
+        </Show>
+      </div>
+    </form>
+  );
+}

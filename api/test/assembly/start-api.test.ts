@@ -138,9 +138,7 @@ describe.each(testDatabaseKinds())('startApi with the Kith module (%s)', (kind) 
       // module's effect can be seen a moment before the outbox is empty.
       const outbox = () => database.db.selectFrom('moduleOutbox').selectAll().execute();
       await waitFor(async () => (await outbox()).length === 0);
-      expect(await database.db.selectFrom('moduleCallFailures').selectAll().execute()).toEqual(
-        [],
-      );
+      expect(await database.db.selectFrom('moduleCallFailures').selectAll().execute()).toEqual([]);
     }
     expect(api.logs.text()).not.toContain('module refused a queued call');
   });

@@ -126,6 +126,7 @@ import ServiceFriendshipRow from "./service_friendship_table";
 import ServicePostRow from "./service_post_table";
 import ServiceReactionRow from "./service_reaction_table";
 import VisibleAccountRow from "./visible_account_table";
+import VisibleFormerUsernameRow from "./visible_former_username_table";
 import VisibleMediaRow from "./visible_media_table";
 import VisiblePresenceRow from "./visible_presence_table";
 import VisibleReactionRow from "./visible_reaction_table";
@@ -409,6 +410,13 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, VisibleAccountRow),
+  visibleFormerUsername: __table({
+    name: 'visible_former_username',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, VisibleFormerUsernameRow),
   visibleMedia: __table({
     name: 'visible_media',
     indexes: [

@@ -137,6 +137,13 @@ export const Connection = __t.object("Connection", {
 });
 export type Connection = __Infer<typeof Connection>;
 
+export const FormerUsername = __t.object("FormerUsername", {
+  username: __t.string(),
+  identity: __t.identity(),
+  renamedAt: __t.timestamp(),
+});
+export type FormerUsername = __Infer<typeof FormerUsername>;
+
 export const FriendComment = __t.object("FriendComment", {});
 export type FriendComment = __Infer<typeof FriendComment>;
 
@@ -436,6 +443,9 @@ export type TypingExpiry = __Infer<typeof TypingExpiry>;
 
 export const VisibleAccount = __t.object("VisibleAccount", {});
 export type VisibleAccount = __Infer<typeof VisibleAccount>;
+
+export const VisibleFormerUsername = __t.object("VisibleFormerUsername", {});
+export type VisibleFormerUsername = __Infer<typeof VisibleFormerUsername>;
 
 export const VisibleMedia = __t.object("VisibleMedia", {});
 export type VisibleMedia = __Infer<typeof VisibleMedia>;

@@ -1,7 +1,7 @@
 // The Kith module's schema: every table, all private. Clients read through
 // the views in views/, which decide per sender what each person may see.
 import { type InferSchema, schema } from 'spacetimedb/server';
-import { account, accountSettings } from './tables/account-tables';
+import { account, accountSettings, formerUsername } from './tables/account-tables';
 import { comment, commentStats } from './tables/comment-tables';
 import { moduleConfig, serviceSession } from './tables/config-tables';
 import { block, friendRequest, friendship } from './tables/friend-tables';
@@ -19,6 +19,7 @@ const spacetimedb = schema({
   serviceSession,
   account,
   accountSettings,
+  formerUsername,
   connection,
   presence,
   typing,

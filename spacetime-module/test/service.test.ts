@@ -98,7 +98,78 @@ describe('rename_user', () => {
       expect(rows(bob, 'visibleAccount').map((a) => a.username)).toContain(renamed),
     );
   });
+
+  it('keeps the old name leading to the member, for those who may see them', async () => {
+    const ana = await kith.member('ana');
+    const bob = await kith.member('bob');
+    const cat = await kith.member('cat');
+    await cat.conn.reducers.blockAccount({ target: ana.identity });
+    const renamed = `${ana.username}_y`.slice(0, 20);
+    expect((await rename(ana.user.userId, renamed)).ok).toBe(true);
+    await eventually(() =>
+      expect(formerNames(bob)).toContainEqual([ana.username, ana.identity.toHexString()]),
+    );
+    await cat.settle();
+    expect(formerNames(cat).map(([name]) => name)).not.toContain(ana.username);
+    // Renaming again keeps both old names; going back to one drops it.
+    const again = `${ana.username}_z`.slice(0, 20);
+    expect((await rename(ana.user.userId, again)).ok).toBe(true);
+    await eventually(() =>
+      expect(formerNames(bob).map(([name]) => name)).toEqual(
+        expect.arrayContaining([ana.username, renamed]),
+      ),
+    );
+    expect((await rename(ana.user.userId, ana.username)).ok).toBe(true);
+    await eventually(() => {
+      const names = formerNames(bob).map(([name]) => name);
+      expect(names).not.toContain(ana.username);
+      expect(names).toEqual(expect.arrayContaining([renamed, again]));
+    });
+  });
+
+  it('lets a given-up name lead to its next holder only, and forgets a deleted account', async () => {
+    const ana = await kith.member('ana');
+    const bob = await kith.member('bob');
+    const watcher = await kith.member('eve');
+    const given = ana.username;
+    expect((await rename(ana.user.userId, `${given}_n`.slice(0, 20))).ok).toBe(true);
+    await eventually(() => expect(formerNames(watcher).map(([name]) => name)).toContain(given));
+    expect((await rename(bob.user.userId, given)).ok).toBe(true);
+    await eventually(() => {
+      const names = formerNames(watcher).map(([name]) => name);
+      expect(names).not.toContain(given);
+      expect(names).toContain(bob.username);
+    });
+    expect(
+      (
+        await kith.server.call(await kith.server.issuer.serviceToken(), 'delete_user', [
+          bob.user.userId,
+        ])
+      ).ok,
+    ).toBe(true);
+    await eventually(() =>
+      expect(formerNames(watcher).map(([name]) => name)).not.toContain(bob.username),
+    );
+    // Gone from the table too, not only from what members see.
+    const kept = await kith.server.sql(kith.server.ownerToken, 'SELECT * FROM former_username');
+    expect(kept.map((row) => row.username)).not.toContain(bob.username);
+    expect(kept.map((row) => row.username)).not.toContain(given);
+  });
 });
+
+async function rename(userId: string, username: string) {
+  return kith.server.call(await kith.server.issuer.serviceToken(), 'rename_user', [
+    userId,
+    username,
+  ]);
+}
+
+function formerNames(member: Parameters<typeof rows>[0]): [string, string][] {
+  return rows(member, 'visibleFormerUsername').map((row) => [
+    row.username,
+    row.identity.toHexString(),
+  ]);
+}
 
 describe('delete_user', () => {
   it('removes the account, its content and its traces from everyone’s caches', async () => {

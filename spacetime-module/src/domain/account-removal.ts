@@ -43,6 +43,9 @@ export function removeAccount(db: WriteDb, target: Account, now: Timestamp): voi
   db.presence.identity.delete(id);
   db.typing.identity.delete(id);
   db.accountSettings.identity.delete(id);
+  for (const row of [...db.formerUsername.identity.filter(id)]) {
+    db.formerUsername.username.delete(row.username);
+  }
   db.adminGrant.identity.delete(id);
   db.mute.identity.delete(id);
   db.ban.identity.delete(id);

@@ -57,6 +57,8 @@ export function upsertAccountFromClaims(ctx: ReducerContext, claims: TrustedClai
     joinedAt: ctx.timestamp,
   });
   ctx.db.accountSettings.insert({ identity: ctx.sender, hidePresence: false });
+  // The name now leads to its new holder, not to whoever gave it up.
+  ctx.db.formerUsername.username.delete(username);
   return created;
 }
 

@@ -37,5 +37,12 @@ export const renameUser = spacetimedb.reducer(
       throw new SenderError(`The username "${username}" is still held by another account.`);
     }
     ctx.db.account.identity.update({ ...target, username });
+    ctx.db.formerUsername.username.delete(username);
+    ctx.db.formerUsername.username.delete(target.username);
+    ctx.db.formerUsername.insert({
+      username: target.username,
+      identity: target.identity,
+      renamedAt: ctx.timestamp,
+    });
   },
 );

@@ -30,3 +30,17 @@ export const accountSettings = table(
     hidePresence: t.bool(),
   },
 );
+
+/**
+ * A username its holder gave up by renaming, so that old links and `@mentions`
+ * still lead to them. It goes when someone else takes the name or the account
+ * is deleted.
+ */
+export const formerUsername = table(
+  { name: 'former_username' },
+  {
+    username: t.string().primaryKey(),
+    identity: t.identity().index('btree'),
+    renamedAt: t.timestamp(),
+  },
+);

@@ -1,8 +1,9 @@
-// Accounts: your own, your settings, and every member not in a block with you.
+// Accounts: your own, your settings, every member not in a block with you,
+// and the names those members went by before a rename.
 import { t } from 'spacetimedb/server';
 import { VisibleContent } from '../domain/visibility';
 import spacetimedb from '../schema';
-import { account, accountSettings } from '../tables/account-tables';
+import { account, accountSettings, formerUsername } from '../tables/account-tables';
 import { forMember } from './viewer';
 
 export const myAccount = spacetimedb.view(
@@ -25,4 +26,16 @@ export const visibleAccount = spacetimedb.view(
   { name: 'visible_account', public: true },
   t.array(account.rowType),
   (ctx) => forMember(ctx, (me) => new VisibleContent(ctx.db, me.identity).accounts()),
+);
+
+/** Names the accounts you see gave up by renaming, so old links find them. */
+export const visibleFormerUsername = spacetimedb.view(
+  { name: 'visible_former_username', public: true },
+  t.array(formerUsername.rowType),
+  (ctx) =>
+    forMember(ctx, (me) =>
+      new VisibleContent(ctx.db, me.identity)
+        .accounts()
+        .flatMap((shown) => [...ctx.db.formerUsername.identity.filter(shown.identity)]),
+    ),
 );

@@ -17,6 +17,7 @@ export const MEMBER_VIEWS = [
   'my_account',
   'my_settings',
   'visible_account',
+  'visible_former_username',
   'my_friendship',
   'my_friend_request',
   'my_block',

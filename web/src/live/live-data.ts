@@ -24,6 +24,8 @@ export interface LiveData {
   readonly settings: Accessor<AccountSettings | undefined>;
   account(hex: string): Account | undefined;
   accountNamed(username: string): Account | undefined;
+  /** The member who went by `username` before renaming, while nobody else holds it. */
+  formerlyNamed(username: string): Account | undefined;
   post(id: bigint): Post | undefined;
   postStats(id: bigint): PostStats | undefined;
   media(id: string): Media | undefined;
@@ -77,6 +79,10 @@ export function createLiveData(tables: LiveTables): LiveData {
   );
   const usernames = indexBy(
     () => tables.accounts,
+    (row) => row.username,
+  );
+  const formerUsernames = indexBy(
+    () => tables.formerUsernames,
     (row) => row.username,
   );
   const posts = indexBy(
@@ -150,6 +156,10 @@ export function createLiveData(tables: LiveTables): LiveData {
     settings: () => tables.mySettings[0],
     account: (hex) => accounts().get(hex),
     accountNamed: (username) => usernames().get(username.toLowerCase()),
+    formerlyNamed: (username) => {
+      const former = formerUsernames().get(username.toLowerCase());
+      return former === undefined ? undefined : accounts().get(hexOf(former.identity));
+    },
     post: (id) => posts().get(id),
     postStats: (id) => postStats().get(id),
     media: (id) => media().get(id),

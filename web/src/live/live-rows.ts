@@ -8,6 +8,7 @@ export type RowOf<K extends keyof Db> = Db[K] extends { iter(): Iterable<infer R
 
 export type Account = RowOf<'visibleAccount'>;
 export type AccountSettings = RowOf<'mySettings'>;
+export type FormerUsername = RowOf<'visibleFormerUsername'>;
 // Posts and what hangs off them come in three views with one row type:
 // public_*, friend_* and my_*; a row is in exactly one.
 export type Post = RowOf<'publicPost'>;

@@ -12,6 +12,7 @@ import type {
   Block,
   Comment,
   CommentStats,
+  FormerUsername,
   FriendRequest,
   Friendship,
   Media,
@@ -32,6 +33,8 @@ export interface LiveTables {
   readonly myAccount: readonly Account[];
   readonly mySettings: readonly AccountSettings[];
   readonly accounts: readonly Account[];
+  /** Names members gave up by renaming, so that old links still find them. */
+  readonly formerUsernames: readonly FormerUsername[];
   readonly posts: readonly Post[];
   readonly postStats: readonly PostStats[];
   readonly postRevisions: readonly PostRevision[];
@@ -65,6 +68,7 @@ export function useLiveTables(): LiveTables {
     myAccount: useView('myAccount'),
     mySettings: useView('mySettings'),
     accounts: useView('visibleAccount'),
+    formerUsernames: useView('visibleFormerUsername'),
     publicPosts: useView('publicPost'),
     friendPosts: useView('friendPost'),
     myPosts: useView('myPost'),
@@ -121,6 +125,7 @@ export function useLiveTables(): LiveTables {
     myAccount: subscribed.myAccount.rows,
     mySettings: subscribed.mySettings.rows,
     accounts: subscribed.accounts.rows,
+    formerUsernames: subscribed.formerUsernames.rows,
     get posts() {
       return posts();
     },

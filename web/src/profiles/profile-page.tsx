@@ -1,7 +1,7 @@
 // A member's profile: banner, picture, name, bio and links, the friendship,
 // their pinned post and their posts. On one's own profile, the friend list.
-import { A, useParams } from '@solidjs/router';
-import { createMemo, Show } from 'solid-js';
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createEffect, createMemo, Show } from 'solid-js';
 import { newestFirst } from '../feed/feed-window';
 import { InfiniteList } from '../feed/infinite-list';
 import { useLive } from '../live/live-context';
@@ -16,7 +16,14 @@ import { ProfileHeader } from './profile-header';
 export default function ProfilePage() {
   const params = useParams<{ username: string }>();
   const { data } = useLive();
+  const navigate = useNavigate();
   const account = () => data.accountNamed(decodeURIComponent(params.username));
+  // A link to a name its holder gave up (an old mention, a bookmark) leads to them.
+  createEffect(() => {
+    if (account() !== undefined) return;
+    const renamed = data.formerlyNamed(decodeURIComponent(params.username));
+    if (renamed !== undefined) navigate(`/u/${renamed.username}`, { replace: true });
+  });
   usePageTitle(() => {
     const shown = account();
     return shown === undefined ? 'Profile' : `${displayNameOf(shown)} (@${shown.username})`;

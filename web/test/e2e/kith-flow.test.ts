@@ -444,6 +444,17 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
       await bob.page.waitForURL('**/u/bob_stone');
       await friends.locator('[data-username="bob_stone"]').waitFor();
       expect(await friends.locator('[data-username="bob"]').count()).toBe(0);
+
+      // What was written to @bob before still leads to Bob: the mention stays a
+      // link, and the old address opens his profile at the new one.
+      await ana.page.goto(friendsOnlyPostUrl);
+      await ana.waitLive();
+      const reply = ana.page
+        .locator('.comment-list.nested .comment')
+        .filter({ hasText: 'Thank you' });
+      await reply.getByRole('link', { name: '@bob' }).click();
+      await ana.page.waitForURL('**/u/bob_stone');
+      await ana.page.getByRole('heading', { level: 1, name: 'Bob Stone' }).waitFor();
     },
   );
 

@@ -17,12 +17,16 @@ export function Menu(props: MenuProps) {
     details.open = false;
     if (focusSummary) details.querySelector('summary')?.focus();
   };
-  // Choosing an action (a click or Enter on one of its buttons) or clicking elsewhere closes it.
+  // A click elsewhere closes it.
   const onDocumentClick = (event: MouseEvent) => {
-    if (details === undefined) return;
-    const target = event.target as HTMLElement;
-    const chose = target.closest('.menu-items button, .menu-items a') !== null;
-    if (!details.contains(target) || (chose && details.contains(target))) close(false);
+    if (details !== undefined && !details.contains(event.target as Node)) close(false);
+  };
+  // Choosing an action (a click or Enter on one of its buttons) closes it and
+  // puts focus on the menu's button before the action runs: a dialog the
+  // action opens then gives focus back there, and an action that opens nothing
+  // leaves focus where the person was instead of on a hidden item.
+  const onChoose = (event: MouseEvent) => {
+    if ((event.target as Element).closest('button, a') !== null) close(true);
   };
   // Listens to the page only while open: a feed has a menu on every post.
   const stopListening = () => document.removeEventListener('click', onDocumentClick);
@@ -47,7 +51,9 @@ export function Menu(props: MenuProps) {
       >
         <span aria-hidden="true">⋯</span>
       </summary>
-      <div class="menu-items">{props.children}</div>
+      <div class="menu-items" ref={(items) => items.addEventListener('click', onChoose, true)}>
+        {props.children}
+      </div>
     </details>
   );
 }

@@ -3,6 +3,11 @@
 // failed: useTable only ever reports "not ready yet", so a view the server
 // refuses would leave the page "connecting" for good. A failed view can be
 // subscribed again on its own; every other view keeps its rows meanwhile.
+//
+// The SDK builds a new connection with an empty cache on every reconnect, so
+// a view that has shown rows keeps them until its subscription on the new
+// connection has applied, then swaps in the new rows (reconciled by id, so
+// unchanged rows keep their identity): a reconnect never empties the page.
 import { type DbConnection, type EventContext, tables } from '@kith/shared/module-bindings';
 import { type Accessor, createComputed, createMemo, createSignal, onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
@@ -17,7 +22,10 @@ export type ViewName = keyof DbConnection['db'] & keyof typeof tables;
 export interface ViewSubscription<R> {
   readonly view: ViewName;
   readonly rows: readonly R[];
-  /** True once the view has delivered its first rows on the current connection. */
+  /**
+   * True once the view has delivered its first rows. It stays true across
+   * reconnects: the rows it had stay until the new connection's arrive.
+   */
   readonly ready: Accessor<boolean>;
   /** Why the server refused the subscription, until it is retried or the connection is new. */
   readonly failure: Accessor<string | undefined>;
@@ -43,26 +51,32 @@ export function useView<K extends ViewName>(view: K): ViewSubscription<RowOf<K>>
   const [ready, setReady] = createSignal(false);
   const [failure, setFailure] = createSignal<string | undefined>(undefined);
   const [attempt, setAttempt] = createSignal(0);
+  /** Whether a subscription of this view has applied on this page (any connection). */
+  let delivered = false;
 
   // Runs again for each connection (the SDK's reconnects) and each retry.
   createComputed(() => {
     attempt();
-    setReady(false);
     setFailure(undefined);
     const live = connection.getConnection() as DbConnection | null;
     if (!connection.isActive || live === null) return;
     const table = live.db[view] as unknown as FollowedTable<RowOf<K>>;
     // One transaction changes many rows: the list is rebuilt once per event.
     let lastEventId: string | undefined;
+    // Before this subscription applies, the cache holds none or only some of
+    // the view's rows: the page goes on showing the rows it had, if any.
+    let following = !delivered;
     const refresh = () => setRows(reconcile([...table.iter()]));
     const onEvent = (ctx: EventContext) => {
-      if (ctx.event.id === lastEventId) return;
+      if (!following || ctx.event.id === lastEventId) return;
       lastEventId = ctx.event.id;
       refresh();
     };
     const subscription = live
       .subscriptionBuilder()
       .onApplied(() => {
+        following = true;
+        delivered = true;
         refresh();
         setReady(true);
       })
@@ -76,7 +90,7 @@ export function useView<K extends ViewName>(view: K): ViewSubscription<RowOf<K>>
     table.onInsert(onEvent);
     table.onDelete(onEvent);
     table.onUpdate?.(onEvent);
-    refresh();
+    if (following) refresh();
     onCleanup(() => {
       table.removeOnInsert(onEvent);
       table.removeOnDelete(onEvent);

@@ -11,6 +11,7 @@ export const RATE_LIMITED_ACTIONS = [
   'reaction',
   'friend_request',
   'report',
+  'profile',
 ] as const;
 export type RateLimitedAction = (typeof RATE_LIMITED_ACTIONS)[number];
 
@@ -25,6 +26,11 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitedAction, Rule>> = {
   reaction: { capacity: 60, refillSeconds: 1 },
   friend_request: { capacity: 20, refillSeconds: 120 },
   report: { capacity: 10, refillSeconds: 60 },
+  // Profile edits, avatar and banner, pinning: each rewrites the account row,
+  // which every member's account views read again. A burst of 20 covers
+  // someone trying out pictures and wording; then one every 10 s (6 a minute)
+  // is still more than a person fiddling needs, and keeps a loop to a trickle.
+  profile: { capacity: 20, refillSeconds: 10 },
 };
 
 const DOING: Readonly<Record<RateLimitedAction, string>> = {
@@ -33,6 +39,7 @@ const DOING: Readonly<Record<RateLimitedAction, string>> = {
   reaction: 'reacting',
   friend_request: 'sending friend requests',
   report: 'reporting',
+  profile: 'changing your profile',
 };
 
 export function seedRateLimits(db: WriteDb): void {

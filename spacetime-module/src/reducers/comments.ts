@@ -93,6 +93,8 @@ export const editComment = spacetimedb.reducer(
     requireWrittenText(text, 'A comment', COMMENT_TEXT_MAX_LENGTH);
     if (current.text === text) return;
     const onPost = requireVisiblePost(ctx.db, ctx.sender, current.postId);
+    // A change can @mention a new set of people: it costs a token as a comment does.
+    takeToken(ctx, 'comment');
     ctx.db.comment.id.update({ ...current, text, editedAt: ctx.timestamp });
     notifyMentions(
       ctx.db,

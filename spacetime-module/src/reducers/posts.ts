@@ -88,9 +88,11 @@ export const setPostVisibility = spacetimedb.reducer(
     requireMember(ctx);
     const current = requireOwnPost(ctx.db, ctx.sender, postId);
     const audience = requireOneOf(visibility, POST_VISIBILITIES, 'Visibility');
-    if (current.visibility !== audience) {
-      updatePostAudience(ctx.db, { ...current, visibility: audience });
-    }
+    if (current.visibility === audience) return;
+    // Narrowing to friends takes the post down for others, which a muted
+    // member may still do; widening it to everyone is adding content.
+    if (audience === 'public') requireUnmutedMember(ctx);
+    updatePostAudience(ctx.db, { ...current, visibility: audience });
   },
 );
 
@@ -115,7 +117,7 @@ export const deletePost = spacetimedb.reducer({ postId: t.u64() }, (ctx, { postI
 });
 
 export const restorePost = spacetimedb.reducer({ postId: t.u64() }, (ctx, { postId }) => {
-  requireMember(ctx);
+  requireUnmutedMember(ctx);
   const current = requireOwnPost(ctx.db, ctx.sender, postId);
   if (current.deletedAt === undefined) throw new SenderError('This post is not deleted.');
   const restorableUntil = secondsAfter(current.deletedAt, RESTORE_SECONDS);
@@ -141,16 +143,24 @@ export const purgeDeletedPost = spacetimedb.reducer(
   },
 );
 
+/**
+ * Puts the post at the top of the profile. Refused while muted: it adds
+ * nothing new, but features a post to everyone who opens the profile.
+ * Pinning and unpinning rewrite the account row, so they take 'profile' tokens.
+ */
 export const pinPost = spacetimedb.reducer({ postId: t.u64() }, (ctx, { postId }) => {
-  const me = requireMember(ctx);
+  const me = requireUnmutedMember(ctx);
   const current = requireOwnPost(ctx.db, ctx.sender, postId);
   if (current.deletedAt !== undefined) throw new SenderError('A deleted post cannot be pinned.');
+  if (me.pinnedPostId === postId) return;
+  takeToken(ctx, 'profile');
   ctx.db.account.identity.update({ ...me, pinnedPostId: postId });
 });
 
+/** Allowed while muted: it takes a post off the top of the profile. */
 export const unpinPost = spacetimedb.reducer((ctx) => {
   const me = requireMember(ctx);
-  if (me.pinnedPostId !== undefined) {
-    ctx.db.account.identity.update({ ...me, pinnedPostId: undefined });
-  }
+  if (me.pinnedPostId === undefined) return;
+  takeToken(ctx, 'profile');
+  ctx.db.account.identity.update({ ...me, pinnedPostId: undefined });
 });

@@ -1,7 +1,8 @@
 // Presence a member reports (idle or active, hidden or shown) and typing in a
 // post's comment box.
 import { ScheduleAt, SenderError, t } from 'spacetimedb/server';
-import { requireMember } from '../auth/member';
+import { requireMember, requireUnmutedMember } from '../auth/member';
+import type { Identity, Timestamp, WriteDb } from '../context';
 import { sameIdentity } from '../domain/identities';
 import { requireVisiblePost } from '../domain/lookups';
 import { refreshPresence } from '../domain/presence';
@@ -33,19 +34,20 @@ export const setPresenceHidden = spacetimedb.reducer({ hidden: t.bool() }, (ctx,
   }
 });
 
-/** The member is typing a comment on `postId`; call again every few seconds while typing. */
+/**
+ * The member is typing a comment on `postId`; call again every few seconds
+ * while typing. Refused while muted, as the comment would be. A member has at
+ * most one expiry pending: a refresh only moves the typing row's end, and the
+ * expiry, when it fires early, schedules itself again for that end.
+ */
 export const startTyping = spacetimedb.reducer({ postId: t.u64() }, (ctx, { postId }) => {
-  requireMember(ctx);
+  requireUnmutedMember(ctx);
   requireVisiblePost(ctx.db, ctx.sender, postId);
   const expiresAt = secondsAfter(ctx.timestamp, TYPING_SECONDS);
   const row = { identity: ctx.sender, postId, expiresAt };
   if (ctx.db.typing.identity.find(ctx.sender) === null) ctx.db.typing.insert(row);
   else ctx.db.typing.identity.update(row);
-  ctx.db.typingExpiry.insert({
-    scheduledId: 0n,
-    scheduledAt: ScheduleAt.time(expiresAt.microsSinceUnixEpoch),
-    identity: ctx.sender,
-  });
+  if (!hasPendingExpiry(ctx.db, ctx.sender)) scheduleExpiry(ctx.db, ctx.sender, expiresAt);
 });
 
 export const stopTyping = spacetimedb.reducer((ctx) => {
@@ -62,8 +64,28 @@ export const expireTyping = spacetimedb.reducer(
       throw new SenderError('Only the scheduler expires typing indicators.');
     }
     const row = ctx.db.typing.identity.find(expiry.identity);
-    if (row !== null && !isBefore(ctx.timestamp, row.expiresAt)) {
-      ctx.db.typing.identity.delete(expiry.identity);
-    }
+    if (row === null) return;
+    if (isBefore(ctx.timestamp, row.expiresAt)) scheduleExpiry(ctx.db, row.identity, row.expiresAt);
+    else ctx.db.typing.identity.delete(expiry.identity);
   },
 );
+
+/**
+ * Whether an expiry is scheduled for `identity`. A scan (the table has no
+ * index on identity), but a short one: at most one row per member who typed
+ * in the last few seconds.
+ */
+function hasPendingExpiry(db: WriteDb, identity: Identity): boolean {
+  for (const pending of db.typingExpiry.iter()) {
+    if (sameIdentity(pending.identity, identity)) return true;
+  }
+  return false;
+}
+
+function scheduleExpiry(db: WriteDb, identity: Identity, at: Timestamp): void {
+  db.typingExpiry.insert({
+    scheduledId: 0n,
+    scheduledAt: ScheduleAt.time(at.microsSinceUnixEpoch),
+    identity,
+  });
+}

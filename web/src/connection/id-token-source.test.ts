@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { IdToken } from '../api-client/id-token-api';
-import { IdTokenSource, RENEW_BEFORE_EXPIRY_MS } from './id-token-source';
+import { IdTokenSource, MIN_RENEWAL_DELAY_MS, RENEW_BEFORE_EXPIRY_MS } from './id-token-source';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
-/** A clock and timers the test moves by hand, and an issuer counting its tokens. */
-function harness(options: { failWith?: Error } = {}) {
+/**
+ * A clock and timers the test moves by hand, and an issuer counting its
+ * tokens. The issuer's clock is `deviceClockAheadMs` behind the device's.
+ */
+function harness(
+  options: { failWith?: Error; deviceClockAheadMs?: number; lifetimeSeconds?: number } = {},
+) {
   let now = 1_000_000;
+  let failWith = options.failWith;
+  const lifetimeSeconds = options.lifetimeSeconds ?? 900;
   const timers: { at: number; run: () => void }[] = [];
   let issued = 0;
   const pending: ((token: IdToken) => void)[] = [];
@@ -18,12 +26,13 @@ function harness(options: { failWith?: Error } = {}) {
       return () => timers.splice(timers.indexOf(timer), 1);
     },
     fetchToken: () => {
-      if (options.failWith) return Promise.reject(options.failWith);
+      if (failWith) return Promise.reject(failWith);
       issued += 1;
+      const serverNow = now - (options.deviceClockAheadMs ?? 0);
       const token = {
         token: `t${issued}`,
-        expiresAt: new Date(now + 15 * MINUTE).toISOString(),
-        expiresIn: 900,
+        expiresAt: new Date(serverNow + lifetimeSeconds * 1000).toISOString(),
+        expiresIn: lifetimeSeconds,
       };
       return new Promise<IdToken>((resolve) => pending.push(resolve)).then(() => token);
     },
@@ -31,6 +40,11 @@ function harness(options: { failWith?: Error } = {}) {
   return {
     source,
     issued: () => issued,
+    failWith: (error: Error) => {
+      failWith = error;
+    },
+    /** When the next background renewal runs, from now. */
+    nextRenewalIn: () => Math.min(...timers.map((timer) => timer.at)) - now,
     answer: () => {
       for (const resolve of pending.splice(0)) resolve({} as IdToken);
     },
@@ -117,5 +131,58 @@ describe('ID tokens for the connection', () => {
     await first;
     h.source.stop();
     expect(h.timers).toEqual([]);
+  });
+
+  it.each([
+    ['an hour ahead of', HOUR],
+    ['an hour behind', -HOUR],
+  ])('counts the token’s life on the device’s clock, even one %s the API’s', async (_, ahead) => {
+    const h = harness({ deviceClockAheadMs: ahead });
+    const first = h.source.fresh();
+    h.answer();
+    expect(await first).toBe('t1');
+    expect(h.nextRenewalIn()).toBe(15 * MINUTE - RENEW_BEFORE_EXPIRY_MS - 5_000);
+    h.advance(MINUTE);
+    void h.source.fresh();
+    expect(h.issued()).toBe(1);
+  });
+
+  it('never renews sooner than the floor, however short the token’s life', async () => {
+    const h = harness({ lifetimeSeconds: 30 });
+    const first = h.source.fresh();
+    h.answer();
+    await first;
+    expect(h.nextRenewalIn()).toBe(MIN_RENEWAL_DELAY_MS);
+    h.advance(MIN_RENEWAL_DELAY_MS - 1);
+    expect(h.issued()).toBe(1);
+  });
+
+  it('tells its listeners why a background renewal was refused, until stopped', async () => {
+    const h = harness();
+    const heard: unknown[] = [];
+    h.source.onRenewalFailed((error) => heard.push(error));
+    const first = h.source.fresh();
+    h.answer();
+    await first;
+    const ended = new Error('session ended');
+    h.failWith(ended);
+    h.advance(15 * MINUTE);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(heard).toEqual([ended]);
+
+    const stopped = harness();
+    const stoppedHeard: unknown[] = [];
+    stopped.source.onRenewalFailed((error) => stoppedHeard.push(error));
+    const token = stopped.source.fresh();
+    stopped.answer();
+    await token;
+    stopped.failWith(ended);
+    const timer = stopped.timers[0];
+    stopped.source.stop();
+    timer?.run();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(stoppedHeard).toEqual([]);
   });
 });

@@ -2,10 +2,19 @@
 // minutes; a connection needs one only when it opens, so the source renews
 // the token shortly before it expires and every (re)connection gets one that
 // is still good. Concurrent askers share one request.
+//
+// The expiry is counted on this device's clock from the token's lifetime
+// (`expiresIn`), never from the API's `expiresAt`: a device clock that is
+// off would otherwise take every token for expired and renew in a loop.
+// When a background renewal is refused, listeners hear why (the session
+// ended elsewhere, or the account was banned) while the page is still live.
 import type { IdToken } from '../api-client/id-token-api';
 
 /** A token closer than this to its expiry is renewed before use. */
 export const RENEW_BEFORE_EXPIRY_MS = 2 * 60_000;
+
+/** The background renewal never runs sooner than this after the last one. */
+export const MIN_RENEWAL_DELAY_MS = 10_000;
 
 export interface IdTokenSourceOptions {
   readonly fetchToken: () => Promise<IdToken>;
@@ -22,6 +31,7 @@ export class IdTokenSource {
   #pending: Promise<string> | undefined;
   #cancelTimer: (() => void) | undefined;
   #stopped = false;
+  readonly #refusalListeners = new Set<(error: unknown) => void>();
 
   constructor(options: IdTokenSourceOptions) {
     this.#fetchToken = options.fetchToken;
@@ -54,6 +64,16 @@ export class IdTokenSource {
     return this.#renew();
   }
 
+  /**
+   * Calls `listener` with the error whenever a background renewal fails (an
+   * ended session, a ban, or the API out of reach: the listener tells them
+   * apart). Returns a function that removes the listener.
+   */
+  onRenewalFailed(listener: (error: unknown) => void): () => void {
+    this.#refusalListeners.add(listener);
+    return () => this.#refusalListeners.delete(listener);
+  }
+
   /** Forgets the token and stops renewing (signing out). */
   stop(): void {
     this.#stopped = true;
@@ -64,12 +84,15 @@ export class IdTokenSource {
 
   #renew(): Promise<string> {
     if (this.#pending !== undefined) return this.#pending;
+    // Counted from the ask, so the time on the way only makes it renew sooner.
+    const askedAtMs = this.#now();
     const pending: Promise<string> = this.#fetchToken().then(
       (issued) => {
         // Asked for before renewNow(): its askers get the newer token instead.
         if (this.#pending !== pending) return this.#pending ?? this.fresh();
         this.#pending = undefined;
-        const expiresAtMs = Date.parse(issued.expiresAt);
+        const lifetimeMs = Number.isFinite(issued.expiresIn) ? issued.expiresIn * 1000 : 0;
+        const expiresAtMs = askedAtMs + lifetimeMs;
         this.#current = { token: issued.token, expiresAtMs };
         this.#schedule(expiresAtMs);
         return issued.token;
@@ -87,11 +110,18 @@ export class IdTokenSource {
   #schedule(expiresAtMs: number): void {
     this.#cancelTimer?.();
     if (this.#stopped) return;
-    const delay = Math.max(0, expiresAtMs - RENEW_BEFORE_EXPIRY_MS - this.#now() - 5_000);
+    const delay = Math.max(
+      MIN_RENEWAL_DELAY_MS,
+      expiresAtMs - RENEW_BEFORE_EXPIRY_MS - this.#now() - 5_000,
+    );
     this.#cancelTimer = this.#setTimer(() => {
       this.#cancelTimer = undefined;
-      // A failure here is retried when the next connection asks for a token.
-      this.#renew().catch(() => undefined);
+      // A failure here is retried when the next connection asks for a token;
+      // the listeners end the page's session if the API said it is over.
+      this.#renew().catch((error: unknown) => {
+        if (this.#stopped) return;
+        for (const listener of [...this.#refusalListeners]) listener(error);
+      });
     }, delay);
   }
 }

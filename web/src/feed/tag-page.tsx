@@ -8,13 +8,14 @@ import type { Post } from '../live/live-rows';
 import { PostCard } from '../posts/post-card';
 import { EmptyState } from '../ui/empty-state';
 import { usePageTitle } from '../ui/page-title';
+import { decodeParam } from './decode-param';
 import { feedItems } from './feed-items';
 import { newestFirst } from './feed-window';
 import { InfiniteList } from './infinite-list';
 
 export default function TagPage() {
   const params = useParams<{ tag: string }>();
-  const tag = () => decodeURIComponent(params.tag).toLowerCase();
+  const tag = () => decodeParam(params.tag).toLowerCase();
   usePageTitle(() => `#${tag()}`);
   const { data } = useLive();
   const tagged = createMemo(() =>

@@ -2,6 +2,7 @@
 // their pinned post and their posts. On one's own profile, the friend list.
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createMemo, Show } from 'solid-js';
+import { decodeParam } from '../feed/decode-param';
 import { newestFirst } from '../feed/feed-window';
 import { InfiniteList } from '../feed/infinite-list';
 import { useLive } from '../live/live-context';
@@ -17,11 +18,12 @@ export default function ProfilePage() {
   const params = useParams<{ username: string }>();
   const { data } = useLive();
   const navigate = useNavigate();
-  const account = () => data.accountNamed(decodeURIComponent(params.username));
+  const username = () => decodeParam(params.username);
+  const account = () => data.accountNamed(username());
   // A link to a name its holder gave up (an old mention, a bookmark) leads to them.
   createEffect(() => {
     if (account() !== undefined) return;
-    const renamed = data.formerlyNamed(decodeURIComponent(params.username));
+    const renamed = data.formerlyNamed(username());
     if (renamed !== undefined) navigate(`/u/${renamed.username}`, { replace: true });
   });
   usePageTitle(() => {
@@ -60,7 +62,7 @@ export default function ProfilePage() {
         <Show when={data.tables.ready()} fallback={<p role="status">Loading…</p>}>
           <EmptyState title="No such member">
             <p>
-              Nobody here is called @{params.username}, or you cannot see them.{' '}
+              Nobody here is called @{username()}, or you cannot see them.{' '}
               <A href="/friends">Find people</A>
             </p>
           </EmptyState>

@@ -49,6 +49,7 @@ import DeleteSoundReducer from "./delete_sound_reducer";
 import DeleteUserReducer from "./delete_user_reducer";
 import EditCommentReducer from "./edit_comment_reducer";
 import EditPostReducer from "./edit_post_reducer";
+import ForgetFormerUsernamesReducer from "./forget_former_usernames_reducer";
 import GrantAdminReducer from "./grant_admin_reducer";
 import MarkAllNotificationsReadReducer from "./mark_all_notifications_read_reducer";
 import MarkNotificationReadReducer from "./mark_notification_read_reducer";
@@ -87,6 +88,7 @@ import UpdateProfileReducer from "./update_profile_reducer";
 // Import all procedure arg schemas
 
 // Import all table schema definitions
+import AdminAccountRow from "./admin_account_table";
 import AdminAuditLogRow from "./admin_audit_log_table";
 import AdminBanRow from "./admin_ban_table";
 import AdminGrantListRow from "./admin_grant_list_table";
@@ -137,6 +139,13 @@ import VisibleTypingRow from "./visible_typing_table";
 
 /** The schema information for all tables in this module. This is defined the same was as the tables would have been defined in the server. */
 const tablesSchema = __schema({
+  adminAccount: __table({
+    name: 'admin_account',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, AdminAccountRow),
   adminAuditLog: __table({
     name: 'admin_audit_log',
     indexes: [
@@ -471,6 +480,7 @@ const reducersSchema = __reducers(
   __reducerSchema("delete_user", DeleteUserReducer),
   __reducerSchema("edit_comment", EditCommentReducer),
   __reducerSchema("edit_post", EditPostReducer),
+  __reducerSchema("forget_former_usernames", ForgetFormerUsernamesReducer),
   __reducerSchema("grant_admin", GrantAdminReducer),
   __reducerSchema("mark_all_notifications_read", MarkAllNotificationsReadReducer),
   __reducerSchema("mark_notification_read", MarkNotificationReadReducer),

@@ -11,9 +11,8 @@ import {
 } from "spacetimedb";
 
 export default __t.row({
-  identity: __t.identity().primaryKey(),
+  identity: __t.identity(),
   reason: __t.string(),
-  mutedBy: __t.identity().name("muted_by"),
   mutedAt: __t.timestamp().name("muted_at"),
   until: __t.timestamp(),
 });

@@ -11,14 +11,12 @@ import {
 } from "spacetimedb";
 
 export default __t.row({
-  id: __t.u64().primaryKey(),
-  reporterId: __t.identity().name("reporter_id"),
+  id: __t.u64(),
   targetKind: __t.string().name("target_kind"),
   targetId: __t.string().name("target_id"),
   reason: __t.string(),
   createdAt: __t.timestamp().name("created_at"),
   status: __t.string(),
-  resolvedBy: __t.option(__t.identity()).name("resolved_by"),
   resolvedAt: __t.option(__t.timestamp()).name("resolved_at"),
   resolution: __t.string(),
 });

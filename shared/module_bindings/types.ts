@@ -32,6 +32,9 @@ export const AccountSettings = __t.object("AccountSettings", {
 });
 export type AccountSettings = __Infer<typeof AccountSettings>;
 
+export const AdminAccount = __t.object("AdminAccount", {});
+export type AdminAccount = __Infer<typeof AdminAccount>;
+
 export const AdminAuditLog = __t.object("AdminAuditLog", {});
 export type AdminAuditLog = __Infer<typeof AdminAuditLog>;
 
@@ -136,6 +139,12 @@ export const Connection = __t.object("Connection", {
   idle: __t.bool(),
 });
 export type Connection = __Infer<typeof Connection>;
+
+export const DeletedUser = __t.object("DeletedUser", {
+  userId: __t.string(),
+  deletedAt: __t.timestamp(),
+});
+export type DeletedUser = __Infer<typeof DeletedUser>;
 
 export const FormerUsername = __t.object("FormerUsername", {
   username: __t.string(),
@@ -265,6 +274,33 @@ export const Notification = __t.object("Notification", {
   read: __t.bool(),
 });
 export type Notification = __Infer<typeof Notification>;
+
+export const OwnMute = __t.object("OwnMute", {
+  identity: __t.identity(),
+  reason: __t.string(),
+  mutedAt: __t.timestamp(),
+  until: __t.timestamp(),
+});
+export type OwnMute = __Infer<typeof OwnMute>;
+
+export const OwnReport = __t.object("OwnReport", {
+  id: __t.u64(),
+  targetKind: __t.string(),
+  targetId: __t.string(),
+  reason: __t.string(),
+  createdAt: __t.timestamp(),
+  status: __t.string(),
+  resolvedAt: __t.option(__t.timestamp()),
+  resolution: __t.string(),
+});
+export type OwnReport = __Infer<typeof OwnReport>;
+
+export const PendingUsername = __t.object("PendingUsername", {
+  userId: __t.string(),
+  username: __t.string(),
+  renamedAt: __t.timestamp(),
+});
+export type PendingUsername = __Infer<typeof PendingUsername>;
 
 export const Post = __t.object("Post", {
   id: __t.u64(),

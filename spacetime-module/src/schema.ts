@@ -1,7 +1,13 @@
 // The Kith module's schema: every table, all private. Clients read through
 // the views in views/, which decide per sender what each person may see.
 import { type InferSchema, schema } from 'spacetimedb/server';
-import { account, accountSettings, formerUsername } from './tables/account-tables';
+import {
+  account,
+  accountSettings,
+  deletedUser,
+  formerUsername,
+  pendingUsername,
+} from './tables/account-tables';
 import { comment, commentStats } from './tables/comment-tables';
 import { moduleConfig, serviceSession } from './tables/config-tables';
 import { block, friendRequest, friendship } from './tables/friend-tables';
@@ -20,6 +26,8 @@ const spacetimedb = schema({
   account,
   accountSettings,
   formerUsername,
+  pendingUsername,
+  deletedUser,
   connection,
   presence,
   typing,

@@ -14,13 +14,18 @@ const USER_ID_MAX_LENGTH = 128;
  * only once. Afterwards the display name is the member's to change, and the
  * username changes only through the API's rename_user: a token issued before
  * a rename (another tab, another device) still carries the old name, and
- * taking it from there would undo the rename.
+ * taking it from there would undo the rename. A rename made before the
+ * first connection is waiting in `pending_username`. A user the API deleted
+ * is refused, whatever token they still hold.
  */
 export function upsertAccountFromClaims(ctx: ReducerContext, claims: TrustedClaims): Account {
-  const username = claims.username ?? '';
-  if (!isValidUsername(username)) {
+  if (ctx.db.deletedUser.userId.find(claims.subject) !== null) {
+    throw new SenderError('This account was deleted.');
+  }
+  const claimed = claims.username ?? '';
+  if (!isValidUsername(claimed)) {
     throw new SenderError(
-      `The token's preferred_username "${username}" is not a Kith username (3–${USERNAME_MAX_LENGTH} of a-z, 0-9, _).`,
+      `The token's preferred_username "${claimed}" is not a Kith username (3–${USERNAME_MAX_LENGTH} of a-z, 0-9, _).`,
     );
   }
   if (claims.subject.length === 0 || claims.subject.length > USER_ID_MAX_LENGTH) {
@@ -37,6 +42,8 @@ export function upsertAccountFromClaims(ctx: ReducerContext, claims: TrustedClai
       'This user id already belongs to another identity here (was the token issuer changed?).',
     );
   }
+  const pending = ctx.db.pendingUsername.userId.find(claims.subject);
+  const username = pending?.username ?? claimed;
   if (ctx.db.account.username.find(username) !== null) {
     throw new SenderError(
       `The username "${username}" is still held by another account; try again in a moment.`,
@@ -46,7 +53,7 @@ export function upsertAccountFromClaims(ctx: ReducerContext, claims: TrustedClai
     identity: ctx.sender,
     userId: claims.subject,
     username,
-    displayName: initialDisplayName(claims.displayName, username),
+    displayName: initialDisplayName(claims.displayName, claimed),
     bio: '',
     pronouns: '',
     links: [],
@@ -59,6 +66,7 @@ export function upsertAccountFromClaims(ctx: ReducerContext, claims: TrustedClai
   ctx.db.accountSettings.insert({ identity: ctx.sender, hidePresence: false });
   // The name now leads to its new holder, not to whoever gave it up.
   ctx.db.formerUsername.username.delete(username);
+  ctx.db.pendingUsername.userId.delete(claims.subject);
   return created;
 }
 

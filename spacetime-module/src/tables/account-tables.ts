@@ -44,3 +44,29 @@ export const formerUsername = table(
     renamedAt: t.timestamp(),
   },
 );
+
+/**
+ * A user the API deleted. Their ID tokens stay valid for a few minutes after
+ * the deletion; one of them must not bring the account back.
+ */
+export const deletedUser = table(
+  { name: 'deleted_user' },
+  {
+    userId: t.string().primaryKey(),
+    deletedAt: t.timestamp(),
+  },
+);
+
+/**
+ * A rename the API made before the member's first connection here: the
+ * account starts with it, not with the older name a token issued before the
+ * rename still carries.
+ */
+export const pendingUsername = table(
+  { name: 'pending_username' },
+  {
+    userId: t.string().primaryKey(),
+    username: t.string(),
+    renamedAt: t.timestamp(),
+  },
+);

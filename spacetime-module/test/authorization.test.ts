@@ -18,6 +18,7 @@ const boss = testUser('boss', { roles: ['admin'] });
 /** Reducers only members may call, with arguments of the right shape. */
 const MEMBER_REDUCERS: [string, unknown[]][] = [
   ['update_profile', ['Name', '', '', []]],
+  ['forget_former_usernames', []],
   ['set_profile_media', ['avatar', '']],
   ['send_friend_request', [someone]],
   ['cancel_friend_request', [someone]],

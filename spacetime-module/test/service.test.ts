@@ -157,6 +157,34 @@ describe('rename_user', () => {
   });
 });
 
+describe('former usernames', () => {
+  it('let a mention of the old name reach the member, until they forget it', async () => {
+    const ana = await kith.member('ana');
+    const bob = await kith.member('bob');
+    const old = ana.username;
+    expect((await rename(ana.user.userId, `${old}_m`.slice(0, 20))).ok).toBe(true);
+    await bob.conn.reducers.createPost({
+      text: `hi @${old}`,
+      mediaIds: [],
+      visibility: 'public',
+    });
+    await eventually(() =>
+      expect(rows(ana, 'myNotification').map((n) => n.kind)).toEqual(['mention']),
+    );
+
+    await ana.conn.reducers.forgetFormerUsernames({});
+    await bob.settle();
+    expect(formerNames(bob).map(([name]) => name)).not.toContain(old);
+    await bob.conn.reducers.createPost({
+      text: `again @${old}`,
+      mediaIds: [],
+      visibility: 'public',
+    });
+    await ana.settle();
+    expect(rows(ana, 'myNotification')).toHaveLength(1);
+  });
+});
+
 async function rename(userId: string, username: string) {
   return kith.server.call(await kith.server.issuer.serviceToken(), 'rename_user', [
     userId,

@@ -21,7 +21,7 @@ export function notifyMentions(db: WriteDb, source: MentionSource, now: Timestam
   const already = new Set(mentionedUsernames(source.previousText ?? ''));
   const names = mentionedUsernames(source.text).filter((name) => !already.has(name));
   for (const name of names.slice(0, MENTION_NOTIFICATIONS_MAX)) {
-    const mentioned = db.account.username.find(name);
+    const mentioned = accountKnownAs(db, name);
     if (mentioned === null || !canSeePost(db, mentioned.identity, source.post)) continue;
     notify(
       db,
@@ -36,4 +36,12 @@ export function notifyMentions(db: WriteDb, source: MentionSource, now: Timestam
       now,
     );
   }
+}
+
+/** Whoever holds `username` now, or else whoever gave it up by renaming. */
+function accountKnownAs(db: WriteDb, username: string) {
+  const holder = db.account.username.find(username);
+  if (holder !== null) return holder;
+  const former = db.formerUsername.username.find(username);
+  return former === null ? null : db.account.identity.find(former.identity);
 }

@@ -87,7 +87,7 @@ export const banAccount = spacetimedb.reducer(
       bannedAt: ctx.timestamp,
     });
     endSessions(ctx, target.identity);
-    closeReportsAbout(ctx, 'account', username, reason);
+    closeReportsAbout(ctx, 'account', target.identity.toHexString(), reason);
     audit(ctx, { action: 'ban', targetKind: 'account', targetId: username, reason });
   },
 );

@@ -19,8 +19,11 @@ export const reportContent = spacetimedb.reducer(
     requireMember(ctx);
     const kind = requireOneOf(targetKind, REPORT_TARGET_KINDS, 'What you report');
     requireWrittenText(reason, 'The reason', REPORT_REASON_MAX_LENGTH);
-    requireReportable(ctx.db, ctx.sender, kind, targetId);
-    for (const open of ctx.db.report.target.filter([kind, targetId])) {
+    const maker = requireReportable(ctx.db, ctx.sender, kind, targetId);
+    // An account is reported by name but kept by identity: a rename must not
+    // move the report to whoever takes the name next.
+    const subject = kind === 'account' ? maker.toHexString() : targetId;
+    for (const open of ctx.db.report.target.filter([kind, subject])) {
       if (open.status === 'open' && sameIdentity(open.reporterId, ctx.sender)) {
         throw new SenderError('You already reported this; an admin will look at it.');
       }
@@ -30,7 +33,7 @@ export const reportContent = spacetimedb.reducer(
       id: 0n,
       reporterId: ctx.sender,
       targetKind: kind,
-      targetId,
+      targetId: subject,
       reason,
       createdAt: ctx.timestamp,
       status: 'open',

@@ -53,7 +53,7 @@ export const report = table(
     reporterId: t.identity().index('btree'),
     /** post, comment, account or sound. */
     targetKind: t.string(),
-    /** The post, comment or sound id in decimal, or the account's username. */
+    /** The post, comment or sound id in decimal, or the account's identity in hex. */
     targetId: t.string(),
     reason: t.string(),
     createdAt: t.timestamp(),

@@ -3,8 +3,9 @@
 // content, bans, mutes, grants and the audit log.
 import { Range, t } from 'spacetimedb/server';
 import type { Comment, Post } from '../context';
-import { RATE_LIMITED_ACTIONS } from '../domain/rate-limits';
+import { DEFAULT_RATE_LIMITS, RATE_LIMITED_ACTIONS } from '../domain/rate-limits';
 import spacetimedb from '../schema';
+import { account } from '../tables/account-tables';
 import { comment } from '../tables/comment-tables';
 import { adminGrant, auditLog, ban, mute, report } from '../tables/moderation-tables';
 import { post } from '../tables/post-tables';
@@ -15,19 +16,49 @@ import { forAdmin, forMember } from './viewer';
 const REPORT_STATUSES = ['open', 'actioned', 'dismissed'];
 const SOUND_STATUSES = ['pending', 'approved', 'rejected'];
 
+/**
+ * A member's own report, without who resolved it: which admin acted is in the
+ * audit log, for admins only.
+ */
+const myReportRow = t.row('OwnReport', {
+  id: t.u64(),
+  targetKind: t.string(),
+  targetId: t.string(),
+  reason: t.string(),
+  createdAt: t.timestamp(),
+  status: t.string(),
+  resolvedAt: t.option(t.timestamp()),
+  resolution: t.string(),
+});
+
 export const myReport = spacetimedb.view(
   { name: 'my_report', public: true },
-  t.array(report.rowType),
-  (ctx) => forMember(ctx, (me) => [...ctx.db.report.reporterId.filter(me.identity)]),
+  t.array(myReportRow),
+  (ctx) =>
+    forMember(ctx, (me) =>
+      [...ctx.db.report.reporterId.filter(me.identity)].map(
+        ({ reporterId: _reporter, resolvedBy: _admin, ...mine }) => mine,
+      ),
+    ),
 );
+
+/** A member's own mute, without which admin muted them (that is in the audit log). */
+const myMuteRow = t.row('OwnMute', {
+  identity: t.identity(),
+  reason: t.string(),
+  mutedAt: t.timestamp(),
+  until: t.timestamp(),
+});
 
 export const myMute = spacetimedb.view(
   { name: 'my_mute', public: true },
-  t.array(mute.rowType),
+  t.array(myMuteRow),
   (ctx) =>
     forMember(ctx, (me) => {
       const row = ctx.db.mute.identity.find(me.identity);
-      return row === null ? [] : [row];
+      if (row === null) return [];
+      const { mutedBy: _admin, ...mine } = row;
+      return [mine];
     }),
 );
 
@@ -36,7 +67,12 @@ export const rateLimit = spacetimedb.view(
   t.array(rateLimitRule.rowType),
   (ctx) =>
     forMember(ctx, () =>
-      RATE_LIMITED_ACTIONS.flatMap((action) => ctx.db.rateLimitRule.action.find(action) ?? []),
+      // A database published before an action was limited has no rule row for
+      // it; the default applies, and is what members are shown.
+      RATE_LIMITED_ACTIONS.map(
+        (action) =>
+          ctx.db.rateLimitRule.action.find(action) ?? { action, ...DEFAULT_RATE_LIMITS[action] },
+      ),
     ),
 );
 
@@ -112,4 +148,15 @@ export const adminAuditLog = spacetimedb.view(
   { name: 'admin_audit_log', public: true },
   t.array(auditLog.rowType),
   (ctx) => forAdmin(ctx, () => [...ctx.db.auditLog.at.filter(new Range())]),
+);
+
+/**
+ * Every account, for naming the people in reports, bans and mutes: members in
+ * a block with the admin are hidden from the admin's member views, but must
+ * still be dealt with.
+ */
+export const adminAccount = spacetimedb.view(
+  { name: 'admin_account', public: true },
+  t.array(account.rowType),
+  (ctx) => forAdmin(ctx, () => [...ctx.db.account.joinedAt.filter(new Range())]),
 );

@@ -55,6 +55,7 @@ export const ADMIN_VIEWS = [
   'admin_mute',
   'admin_grant_list',
   'admin_audit_log',
+  'admin_account',
 ] as const;
 
 export const SERVICE_VIEWS = [

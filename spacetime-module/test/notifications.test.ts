@@ -1,7 +1,7 @@
 // Notifications: mentions (only for people who may see the text), read and
 // read-all, nothing for your own actions or between blocked people.
 import { describe, expect, it } from 'vitest';
-import { postsBy, rows } from './support/cache.js';
+import { postsBy, rows, visibleComments } from './support/cache.js';
 import { useSharedKith } from './support/shared-kith.js';
 import { befriend } from './support/use-kith.js';
 
@@ -147,5 +147,42 @@ describe('notifications about a post', () => {
     await bob.conn.reducers.unfriend({ friend: ana.identity });
     await bob.settle();
     expect(aboutPost()).toEqual([]);
+  });
+});
+
+describe('notifications about a comment', () => {
+  it('are taken back when the comment is deleted', async () => {
+    const ana = await kith.member('ana');
+    const bob = await kith.member('bob');
+    const cat = await kith.member('cat');
+    await ana.conn.reducers.createPost({ text: 'open thread', mediaIds: [], visibility: 'public' });
+    const post = postsBy(ana, ana)[0]!;
+    await bob.conn.reducers.createComment({
+      postId: post.id,
+      parentId: 0n,
+      text: `look @${cat.username}`,
+    });
+    await cat.conn.reducers.createComment({ postId: post.id, parentId: 0n, text: 'hello' });
+    await ana.settle();
+    await cat.settle();
+    const bobs = visibleComments(ana).find((c) => c.text.startsWith('look'))!;
+    expect(rows(cat, 'myNotification').map((n) => n.kind)).toEqual(['mention']);
+    const group = () => rows(ana, 'myNotification').find((n) => n.kind === 'comment');
+    expect(group()?.actorCount).toBe(2);
+
+    await bob.conn.reducers.deleteComment({ commentId: bobs.id });
+    await ana.settle();
+    await cat.settle();
+    // The mention in it is gone; the post's author hears only of Cat's comment.
+    expect(rows(cat, 'myNotification')).toEqual([]);
+    expect(group()?.actorCount).toBe(1);
+    expect(group()?.actorIds.map((a) => a.toHexString())).toEqual([cat.identity.toHexString()]);
+    expect(group()?.commentId).not.toBe(bobs.id);
+
+    // Cat's comment goes too: nothing is left to tell.
+    const cats = visibleComments(ana).find((c) => c.text === 'hello')!;
+    await cat.conn.reducers.deleteComment({ commentId: cats.id });
+    await ana.settle();
+    expect(group()).toBeUndefined();
   });
 });

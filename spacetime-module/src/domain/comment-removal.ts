@@ -1,5 +1,6 @@
 // Deleting a comment while keeping its thread readable.
 import type { Comment, Timestamp, WriteDb } from '../context';
+import { forgetComment } from './notifications';
 import { removeReactionsOn } from './reaction-removal';
 import { countCommentReply, countPostComment } from './tallies';
 
@@ -13,6 +14,7 @@ export function deleteCommentInThread(db: WriteDb, target: Comment, now: Timesta
     countPostComment(db, target.postId, -1);
     if (target.parentId !== 0n) countCommentReply(db, target.parentId, -1);
     removeReactionsOn(db, target.postId, target.id);
+    forgetComment(db, target);
   }
   if (hasReplies(db, target.id)) {
     if (target.deletedAt === undefined) {

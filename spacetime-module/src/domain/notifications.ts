@@ -1,7 +1,7 @@
 // Notifications: one unread row per group key collects every actor ("Ana and
 // 3 others liked your post"); none for your own actions or between people
 // who blocked each other.
-import type { Identity, Timestamp, WriteDb } from '../context';
+import type { Comment, Identity, Timestamp, WriteDb } from '../context';
 import { isBlockedBetween } from './graph';
 import { sameIdentity } from './identities';
 
@@ -77,6 +77,42 @@ export function retract(db: WriteDb, recipientId: Identity, groupKey: string, ac
 export function forgetActor(db: WriteDb, recipientId: Identity, actorId: Identity): void {
   for (const row of [...db.notification.recipientId.filter(recipientId)]) {
     withoutActor(db, row, actorId);
+  }
+}
+
+/**
+ * Takes back what a deleted comment caused: the mentions in it go, and its
+ * writer leaves the post's comment group (and the reply group of the comment
+ * it answered) unless another comment of theirs there still stands. A group
+ * left pointing at it points at the post instead.
+ */
+export function forgetComment(db: WriteDb, deleted: Comment): void {
+  const standing = [...db.comment.postId.filter(deleted.postId)].filter(
+    (row) =>
+      row.id !== deleted.id &&
+      row.deletedAt === undefined &&
+      sameIdentity(row.authorId, deleted.authorId),
+  );
+  const stillIn = new Map<string, boolean>([
+    [groupKeys.commentOnPost(deleted.postId), standing.length > 0],
+  ]);
+  if (deleted.parentId !== 0n) {
+    stillIn.set(
+      groupKeys.replyToComment(deleted.parentId),
+      standing.some((row) => row.parentId === deleted.parentId),
+    );
+  }
+  const mentions = groupKeys.mentionInComment(deleted.id);
+  for (const row of [...db.notification.postId.filter(deleted.postId)]) {
+    if (row.groupKey === mentions) {
+      db.notification.id.delete(row.id);
+      continue;
+    }
+    const stays = stillIn.get(row.groupKey);
+    if (stays === undefined) continue;
+    const current = row.commentId === deleted.id ? { ...row, commentId: 0n } : row;
+    if (current !== row) db.notification.id.update(current);
+    if (!stays) withoutActor(db, current, deleted.authorId);
   }
 }
 

@@ -3,7 +3,11 @@ import { For, Match, Switch } from 'solid-js';
 import { CloseIcon } from '../ui/icons';
 import type { Attachments } from './attachments';
 
-export function AttachmentList(props: { readonly attachments: Attachments }) {
+export function AttachmentList(props: {
+  readonly attachments: Attachments;
+  /** While the post is being sent: its photos cannot be removed (that deletes the upload). */
+  readonly locked?: boolean;
+}) {
   return (
     <ul class="attachments" aria-label="Attached photos">
       <For each={props.attachments.items}>
@@ -29,6 +33,7 @@ export function AttachmentList(props: { readonly attachments: Attachments }) {
                 type="button"
                 class="attachment-remove"
                 aria-label={`Remove ${item.name}`}
+                disabled={props.locked}
                 onClick={() => props.attachments.remove(item.key)}
               >
                 <CloseIcon />

@@ -1,5 +1,7 @@
 // Writing a post: text with a live count, images with previews and upload
-// progress, and who may see it.
+// progress, and who may see it. While a post is being sent its text and
+// photos are held as they are (read-only, no adding), so what is cleared
+// once it is sent is exactly what was sent: nothing typed meanwhile is lost.
 import { POST_MEDIA_MAX_COUNT, POST_TEXT_MAX_LENGTH } from '@kith/shared/limits';
 import { createSignal, createUniqueId, onCleanup, Show } from 'solid-js';
 import { useLive } from '../live/live-context';
@@ -18,7 +20,6 @@ export function Composer() {
   const [text, setText] = createSignal('');
   const [visibility, setVisibility] = createSignal<Visibility>('friends');
   const attachments = createAttachments((mediaId) => data.media(mediaId) !== undefined);
-  onCleanup(() => attachments.discard());
   let fileInput: HTMLInputElement | undefined;
 
   const tooLong = () => text().length > POST_TEXT_MAX_LENGTH;
@@ -35,6 +36,8 @@ export function Composer() {
     setText('');
     attachments.clear();
   });
+  // Leaving abandons the photos, unless a post with them is on its way.
+  onCleanup(() => (post.busy() ? attachments.clear() : attachments.discard()));
   const waitingFor = () => {
     if (attachments.items.some((item) => attachments.phaseOf(item) === 'failed')) {
       return 'Remove the images that could not be uploaded to post.';
@@ -73,6 +76,8 @@ export function Composer() {
               placeholder="What are you up to?"
               aria-describedby={`${id}-count`}
               aria-invalid={tooLong() ? 'true' : undefined}
+              // Read-only rather than disabled: Ctrl+Enter posts from here, and focus stays.
+              readOnly={post.busy()}
               value={text()}
               onInput={(event) => setText(event.currentTarget.value)}
               onKeyDown={(event) => {
@@ -82,7 +87,7 @@ export function Composer() {
                 }
               }}
             />
-            <AttachmentList attachments={attachments} />
+            <AttachmentList attachments={attachments} locked={post.busy()} />
           </div>
         </div>
         <div class="composer-tools">
@@ -96,6 +101,7 @@ export function Composer() {
             // Reached through the "Add photos" button; the label is for those who meet it anyway.
             aria-label="Photos to attach"
             tabindex="-1"
+            disabled={post.busy()}
             onChange={(event) => {
               const files = [...(event.currentTarget.files ?? [])];
               const room = POST_MEDIA_MAX_COUNT - attachments.items.length;
@@ -106,7 +112,7 @@ export function Composer() {
           <button
             type="button"
             class="button ghost"
-            disabled={attachments.items.length >= POST_MEDIA_MAX_COUNT}
+            disabled={post.busy() || attachments.items.length >= POST_MEDIA_MAX_COUNT}
             onClick={() => fileInput?.click()}
           >
             <ImageIcon />

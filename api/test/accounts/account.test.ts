@@ -1,6 +1,7 @@
 // Your own account: profile changes, the data export, and deletion (which
 // also queues delete_user for the module).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordResetsSettled } from '../../src/accounts/passwords/request-password-reset.js';
 import { createTestApi, TEST_PASSWORD, type TestApi } from '../support/test-api.js';
 import type { ErrorResponse, TestClient } from '../support/test-client.js';
 import { testDatabaseKinds } from '../support/test-database.js';
@@ -41,6 +42,7 @@ describe.each(testDatabaseKinds())('account (%s)', (kind) => {
     const changed = await pat.expect<UserBody>(200, 'PATCH', '/v1/account', {
       displayName: '  Pat Q. ',
       email: 'Pat@Example.com',
+      password: TEST_PASSWORD,
     });
     expect(changed.user).toMatchObject({
       username: 'pat',
@@ -52,6 +54,7 @@ describe.each(testDatabaseKinds())('account (%s)', (kind) => {
     const quinn = await api.signUpMember(admin, 'quinn');
     const taken = await quinn.request<ErrorResponse>('PATCH', '/v1/account', {
       email: 'pat@example.com',
+      password: TEST_PASSWORD,
     });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('email_taken');
@@ -66,17 +69,24 @@ describe.each(testDatabaseKinds())('account (%s)', (kind) => {
       expect(answer.status, JSON.stringify(body)).toBe(400);
       expect(answer.body.error.code).toBe('invalid_request');
     }
-    const removed = await pat.expect<UserBody>(200, 'PATCH', '/v1/account', { email: null });
+    const removed = await pat.expect<UserBody>(200, 'PATCH', '/v1/account', {
+      email: null,
+      password: TEST_PASSWORD,
+    });
     expect(removed.user.email).toBeNull();
   });
 
   it('exports everything it holds about you, without secrets', async () => {
     const rae = await api.signUpMember(admin, 'rae');
-    await rae.expect(200, 'PATCH', '/v1/account', { email: 'rae@example.com' });
+    await rae.expect(200, 'PATCH', '/v1/account', {
+      email: 'rae@example.com',
+      password: TEST_PASSWORD,
+    });
     await api
       .client()
       .request('POST', '/v1/auth/login', { username: 'rae', password: 'wrong password!' });
     await api.client().expect(202, 'POST', '/v1/auth/password-reset', { login: 'rae' });
+    await passwordResetsSettled();
     const data = await rae.expect<Record<string, unknown>>(200, 'GET', '/v1/account/export');
     expect(data).toMatchObject({
       account: { username: 'rae', email: 'rae@example.com', role: 'member' },

@@ -57,7 +57,10 @@ describe('password reset by email', () => {
   it('emails the link to the account’s address, and it works', async () => {
     const admin = await api.signUpAdmin();
     const olga = await api.signUpMember(admin, 'olga');
-    await olga.expect(200, 'PATCH', '/v1/account', { email: 'olga@example.com' });
+    await olga.expect(200, 'PATCH', '/v1/account', {
+      email: 'olga@example.com',
+      password: TEST_PASSWORD,
+    });
     await api.client().expect(202, 'POST', '/v1/auth/password-reset', { login: 'olga' });
 
     const mail = await eventually(() => {

@@ -2,6 +2,7 @@
 // (logged when SMTP is not configured).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordResetsSettled } from '../../src/accounts/passwords/request-password-reset.js';
 import { createTestApi, TEST_PASSWORD, type TestApi } from '../support/test-api.js';
 import type { ErrorResponse, TestClient } from '../support/test-client.js';
 import { testDatabaseKinds } from '../support/test-database.js';
@@ -36,8 +37,10 @@ describe.each(testDatabaseKinds())('passwords (%s)', (kind) => {
     return new URL(link ?? 'http://x').searchParams.get('token') ?? '';
   }
 
+  /** Asks for a link, and waits for the work the API does after answering. */
   async function requestReset(login: string): Promise<void> {
     await api.client().expect(202, 'POST', '/v1/auth/password-reset', { login });
+    await passwordResetsSettled();
   }
 
   it('changes the password, keeps this session and ends the others', async () => {
@@ -71,6 +74,34 @@ describe.each(testDatabaseKinds())('passwords (%s)', (kind) => {
     await logIn('ivan', NEW_PASSWORD);
   });
 
+  it('ends the reset links sent before a password change', async () => {
+    const here = await api.signUpMember(admin, 'ines');
+    await requestReset('ines');
+    const [before] = loggedLinks('ines').map(tokenOf);
+    await here.expect(204, 'POST', '/v1/account/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
+    const stale = await api
+      .client()
+      .request<ErrorResponse>('POST', '/v1/auth/password-reset/confirm', {
+        token: before,
+        newPassword: 'the thief’s new passphrase',
+      });
+    expect(stale.status).toBe(400);
+    expect(stale.body.error.code).toBe('reset_link_used');
+    await logIn('ines', NEW_PASSWORD);
+
+    // A link asked for after the change works.
+    await requestReset('ines');
+    const after = tokenOf(loggedLinks('ines')[1]);
+    await api.client().expect(204, 'POST', '/v1/auth/password-reset/confirm', {
+      token: after,
+      newPassword: 'a third new passphrase',
+    });
+    await logIn('ines', 'a third new passphrase');
+  });
+
   it('resets a password with a logged link, once, and ends every session', async () => {
     await api.signUpMember(admin, 'judy');
     const signedIn = await logIn('judy');
@@ -98,7 +129,10 @@ describe.each(testDatabaseKinds())('passwords (%s)', (kind) => {
 
   it('finds the account by email address and stores only the token’s hash', async () => {
     const kim = await api.signUpMember(admin, 'kim');
-    await kim.expect(200, 'PATCH', '/v1/account', { email: 'kim@example.com' });
+    await kim.expect(200, 'PATCH', '/v1/account', {
+      email: 'kim@example.com',
+      password: TEST_PASSWORD,
+    });
     await requestReset('Kim@Example.com');
     const token = tokenOf(loggedLinks('kim')[0]);
     const stored = await api.db.selectFrom('passwordResets').select('tokenHash').execute();
@@ -111,6 +145,45 @@ describe.each(testDatabaseKinds())('passwords (%s)', (kind) => {
     await requestReset('nobody@example.com');
     const newRecords = api.logs.records().slice(before);
     expect(newRecords.some((record) => 'resetLink' in record)).toBe(false);
+  });
+
+  it('answers before looking at the account: a failure after is logged, and half of nothing is kept', async () => {
+    await api.signUpMember(admin, 'otto');
+    const { id } = await api.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'otto')
+      .executeTakeFirstOrThrow();
+    const countedLinks = () =>
+      api.db
+        .selectFrom('rateLimits')
+        .select('hits')
+        .where('bucket', '=', 'password-reset-account')
+        .where('key', '=', `user:${id}`)
+        .executeTakeFirst();
+    // Every new link fails to be stored from here on.
+    await sql`ALTER TABLE password_resets ADD CONSTRAINT test_no_links CHECK (false) NOT VALID`.execute(
+      api.db,
+    );
+    try {
+      // The same answer as for an account that does not exist.
+      for (const login of ['otto', 'nobody_here']) {
+        const answer = await api.client().request('POST', '/v1/auth/password-reset', { login });
+        expect(answer.status, login).toBe(202);
+        expect(answer.body, login).toBe('');
+      }
+      await passwordResetsSettled();
+    } finally {
+      await sql`ALTER TABLE password_resets DROP CONSTRAINT test_no_links`.execute(api.db);
+    }
+    expect(api.logs.text()).toContain('could not make a password reset link');
+    expect(loggedLinks('otto')).toEqual([]);
+    // The failed link was not counted against the account's allowance.
+    expect(await countedLinks()).toBeUndefined();
+
+    await requestReset('otto');
+    expect(loggedLinks('otto')).toHaveLength(1);
+    expect(await countedLinks()).toEqual({ hits: 1 });
   });
 
   it('refuses expired, forged and superseded links with a reason', async () => {

@@ -24,9 +24,22 @@ const UserResponse = z.object({ user: UserSchema }).openapi('UserResponse');
 const ProfileChangeBody = z
   .object({
     displayName: displayNameField.optional(),
-    email: emailField.nullable().optional().openapi({ description: 'null removes the address.' }),
+    email: emailField.nullable().optional().openapi({
+      description: 'null removes the address. Needs `password`: reset links go to this address.',
+    }),
+    password: z
+      .string()
+      .min(1, 'is required')
+      .max(1024)
+      .optional()
+      .openapi({ description: 'Your current password; required with `email`.' }),
   })
   .strict()
+  .superRefine((change, context) => {
+    if (change.email !== undefined && change.password === undefined) {
+      context.addIssue({ code: 'custom', path: ['password'], message: 'is required' });
+    }
+  })
   .openapi('ProfileChange');
 
 const PasswordChangeBody = z
@@ -61,6 +74,8 @@ const patchRoute = createRoute({
   path: '/account',
   tags: ['account'],
   summary: 'Change your display name or email address',
+  description:
+    'An email change needs your password (a wrong one counts like a failed login) and ends the reset links sent so far.',
   middleware: [requireUser],
   request: { body: jsonBody(ProfileChangeBody) },
   responses: {
@@ -142,7 +157,9 @@ export function createAccountRoutes(deps: AccountsDeps) {
     { ...patchRoute, middleware: [requireUser, rateLimit(db, RATE_LIMITS.accountChange, hops)] },
     async (c) => {
       const auth = currentUser(c);
-      const user = await updateProfile(db, auth.userId, c.req.valid('json'));
+      const who = { userId: auth.userId, username: auth.username, ip: clientAddress(c, hops) };
+      const { user, emailChanged } = await updateProfile(db, who, c.req.valid('json'));
+      if (emailChanged) deps.logger.info({ userId: auth.userId }, 'email address changed');
       return c.json(UserResponse.parse({ user: userJson(user) }), 200);
     },
   );

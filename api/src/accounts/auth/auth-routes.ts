@@ -16,7 +16,7 @@ import {
 import type { AccountsDeps } from '../accounts-deps.js';
 import { completePasswordReset } from '../passwords/complete-password-reset.js';
 import { passwordField } from '../passwords/password-rules.js';
-import { requestPasswordReset } from '../passwords/request-password-reset.js';
+import { startPasswordReset } from '../passwords/request-password-reset.js';
 import { currentUser, requireUser } from '../sessions/require-user.js';
 import { clearSessionCookies, setSessionCookies } from '../sessions/session-cookies.js';
 import { rateLimit } from '../throttling/rate-limit.js';
@@ -216,7 +216,7 @@ export function createAuthRoutes(deps: AccountsDeps) {
   router.openapi(
     { ...resetRequestRoute, middleware: [rateLimit(db, RATE_LIMITS.passwordResetRequest, hops)] },
     async (c) => {
-      await requestPasswordReset(deps, {
+      startPasswordReset(deps, {
         login: c.req.valid('json').login,
         ip: clientAddress(c, hops),
         publicUrl: config.publicUrl,

@@ -1,8 +1,11 @@
 // Changes a signed-in person's password and ends their other sessions
-// (anyone else holding one loses it); the session making the change stays.
+// (anyone else holding one loses it) and their open reset links (a link in a
+// mailbox someone else reads would undo the change); the session making the
+// change stays.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database-schema.js';
 import { confirmPassword } from './confirm-password.js';
+import { endPasswordResetLinks } from './end-password-reset-links.js';
 import { hashPassword } from './password-hasher.js';
 import { checkPasswordStrength } from './password-rules.js';
 
@@ -33,5 +36,6 @@ export async function changePassword(
       .where('userId', '=', request.userId)
       .where('id', '!=', request.sessionId)
       .execute();
+    await endPasswordResetLinks(trx, request.userId);
   });
 }

@@ -6,6 +6,7 @@ import type { Database } from '../../db/database-schema.js';
 import { ApiError } from '../../http/api-error.js';
 import { hashSecretToken } from '../secret-tokens.js';
 import { clearAccountFailures } from '../throttling/login-throttle.js';
+import { endPasswordResetLinks } from './end-password-reset-links.js';
 import { hashPassword } from './password-hasher.js';
 import { checkPasswordStrength } from './password-rules.js';
 
@@ -47,12 +48,7 @@ export async function completePasswordReset(
         'This reset link has already been used; ask for a new one.',
       );
     }
-    await trx
-      .updateTable('passwordResets')
-      .set({ usedAt: sql<Date>`now()` })
-      .where('userId', '=', reset.userId)
-      .where('usedAt', 'is', null)
-      .execute();
+    await endPasswordResetLinks(trx, reset.userId);
     await trx
       .updateTable('users')
       .set({ passwordHash, passwordChangedAt: sql<Date>`now()` })

@@ -7,7 +7,7 @@ import { usePageTitle } from '../ui/page-title';
 import { TextField } from '../ui/text-field';
 import { AuthCard } from './auth-card';
 import { safeNext } from './safe-next';
-import { signedIn, signOutNotice } from './session-store';
+import { logOutProblem, retryLogOut, signedIn, signOutNotice } from './session-store';
 
 export default function LoginPage() {
   usePageTitle(() => 'Log in');
@@ -19,6 +19,7 @@ export default function LoginPage() {
     signedIn(await logIn(username().trim(), password()));
     navigate(safeNext(params.next), { replace: true });
   });
+  const logOutAgain = createAction(retryLogOut);
   return (
     <AuthCard title="Log in to Kith">
       <Show when={signOutNotice()}>
@@ -26,6 +27,24 @@ export default function LoginPage() {
           <p class="notice" role="status">
             {notice()}
           </p>
+        )}
+      </Show>
+      <Show when={logOutProblem()}>
+        {(problem) => (
+          <div class="notice stack">
+            <p role="alert">{problem()}</p>
+            <FormError message={logOutAgain.error()} />
+            <div class="row">
+              <button
+                type="button"
+                class="button"
+                disabled={logOutAgain.busy()}
+                onClick={() => void logOutAgain.run()}
+              >
+                {logOutAgain.busy() ? 'Logging out…' : 'Try logging out again'}
+              </button>
+            </div>
+          </div>
         )}
       </Show>
       <form

@@ -6,8 +6,9 @@
 import { createEffect, on, onCleanup } from 'solid-js';
 import { useSpacetimeDB } from 'spacetimedb/solid';
 import { ApiError } from '../api-client/api-error';
+import { logOut } from '../api-client/auth-api';
 import { fetchIdToken } from '../api-client/id-token-api';
-import { sessionEnded, signOut } from '../auth/session-store';
+import { sessionEnded } from '../auth/session-store';
 import { useLive } from '../live/live-context';
 import { isServing } from './connection-phase';
 import { useIdTokens } from './id-token-context';
@@ -75,5 +76,8 @@ async function endSuspendedSession(): Promise<void> {
       return;
     }
   }
-  await signOut(ACCOUNT_SUSPENDED_NOTICE);
+  // The module no longer serves the account: the page ends its session even
+  // if the API cannot be reached to end it there too.
+  await logOut().catch(() => undefined);
+  sessionEnded(ACCOUNT_SUSPENDED_NOTICE);
 }

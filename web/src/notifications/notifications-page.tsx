@@ -102,28 +102,34 @@ function NotificationItem(props: { readonly row: Notification }) {
     commentId: props.row.commentId,
     firstActorUsername: actors()[0]?.username,
   });
+  const mark = createAction(() =>
+    act((r) => r.markNotificationRead({ notificationId: props.row.id })),
+  );
   const markRead = () => {
-    if (!props.row.read) {
-      act((r) => r.markNotificationRead({ notificationId: props.row.id })).catch(() => undefined);
-    }
+    if (!props.row.read) void mark.run();
   };
   let link: HTMLAnchorElement | undefined;
   return (
     <li class="notification" classList={{ unread: !props.row.read }}>
       <AccountAvatar account={actors()[0]} />
-      <A ref={link} href={notificationHref(facts())} class="notification-text" onClick={markRead}>
-        <span>{describeNotification(facts())}</span>
-        <span class="muted small">
-          <TimeAgo at={props.row.updatedAt.toDate()} />
-          <Show when={!props.row.read}>
-            <span class="visually-hidden">, unread</span>
-          </Show>
-        </span>
-      </A>
+      {/* The link and, under it, why marking it read failed. */}
+      <div class="notification-text">
+        <A ref={link} href={notificationHref(facts())} class="notification-text" onClick={markRead}>
+          <span>{describeNotification(facts())}</span>
+          <span class="muted small">
+            <TimeAgo at={props.row.updatedAt.toDate()} />
+            <Show when={!props.row.read}>
+              <span class="visually-hidden">, unread</span>
+            </Show>
+          </span>
+        </A>
+        <FormError message={mark.error()} />
+      </div>
       <Show when={!props.row.read}>
         <button
           type="button"
           class="button ghost small"
+          disabled={mark.busy()}
           onClick={() => {
             // The button goes away once read; focus stays with the notification.
             link?.focus();

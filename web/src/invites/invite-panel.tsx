@@ -17,9 +17,11 @@ export function InvitePanel(props: { readonly showCreator?: boolean }) {
   const [maxUses, setMaxUses] = createSignal(1);
   const [days, setDays] = createSignal(7);
   const [created, setCreated] = createSignal<CreatedInvite | undefined>(undefined);
-  const [copied, setCopied] = createSignal(false);
+  // 'copied', or 'select' when the browser would not copy (no clipboard on a
+  // plain-http address, or permission refused): the link is selected instead.
+  const [copied, setCopied] = createSignal<'copied' | 'select' | undefined>(undefined);
   const make = createAction(async () => {
-    setCopied(false);
+    setCopied(undefined);
     setCreated(await createInvite(maxUses(), days() * 24));
     await refetch();
   });
@@ -27,10 +29,20 @@ export function InvitePanel(props: { readonly showCreator?: boolean }) {
     await revokeInvite(id);
     await refetch();
   });
+  let urlField: HTMLInputElement | undefined;
   const copy = async (url: string) => {
-    await navigator.clipboard.writeText(url);
-    setCopied(true);
+    try {
+      // Missing outside secure contexts, though typed as always there.
+      if (navigator.clipboard === undefined) throw new Error('no clipboard here');
+      await navigator.clipboard.writeText(url);
+      setCopied('copied');
+    } catch {
+      setCopied('select');
+      urlField?.focus();
+      urlField?.select();
+    }
   };
+  const copyKeys = () => (/Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘C' : 'Ctrl+C');
   return (
     <div class="stack">
       <form
@@ -73,16 +85,23 @@ export function InvitePanel(props: { readonly showCreator?: boolean }) {
             <p>Send this link to your friend. It is shown only now.</p>
             <div class="row">
               <input
+                ref={urlField}
                 class="invite-url"
                 readOnly
                 value={invite().url}
                 aria-label="Invite link"
+                aria-describedby={copied() === 'select' ? 'invite-copy-hint' : undefined}
                 onFocus={(event) => event.currentTarget.select()}
               />
               <button type="button" class="button" onClick={() => void copy(invite().url)}>
-                {copied() ? 'Copied' : 'Copy'}
+                {copied() === 'copied' ? 'Copied' : 'Copy'}
               </button>
             </div>
+            <Show when={copied() === 'select'}>
+              <p class="small" id="invite-copy-hint">
+                This browser would not copy it. The link is selected: press {copyKeys()} to copy.
+              </p>
+            </Show>
           </div>
         )}
       </Show>

@@ -8,6 +8,12 @@ export interface MediaFormat {
   readonly kind: MediaKind;
   readonly contentType: string;
   readonly extension: string;
+  /**
+   * The ffmpeg demuxer that reads the clip (audio only): named, so ffmpeg never
+   * guesses the format itself and no other demuxer (a playlist's, which opens
+   * the files and URLs it lists) ever sees the bytes.
+   */
+  readonly demuxer?: string;
   /** The ffmpeg muxer that rewrites the clip (audio only). */
   readonly muxer?: string;
 }
@@ -20,25 +26,29 @@ const MP3: MediaFormat = {
   kind: 'audio',
   contentType: 'audio/mpeg',
   extension: 'mp3',
+  demuxer: 'mp3',
   muxer: 'mp3',
 };
 const OGG: MediaFormat = {
   kind: 'audio',
   contentType: 'audio/ogg',
   extension: 'ogg',
+  demuxer: 'ogg',
   muxer: 'ogg',
 };
 const WAV: MediaFormat = {
   kind: 'audio',
   contentType: 'audio/wav',
   extension: 'wav',
+  demuxer: 'wav',
   muxer: 'wav',
 };
-// `ipod` is ffmpeg's name for the M4A flavour of MP4.
+// `ipod` is ffmpeg's name for the M4A flavour of MP4; `mov` reads every flavour.
 const M4A: MediaFormat = {
   kind: 'audio',
   contentType: 'audio/mp4',
   extension: 'm4a',
+  demuxer: 'mov',
   muxer: 'ipod',
 };
 

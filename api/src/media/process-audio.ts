@@ -35,7 +35,8 @@ const PLAYABLE_CODECS: Readonly<Record<string, RegExp>> = {
  * with ffmpeg: the first audio stream's packets are copied (no re-encoding),
  * tags and cover art are dropped, and a clip over the limit is cut to it.
  * ffmpeg reads and writes files in a private temporary folder because MP4
- * needs to seek in both; the folder is removed afterwards.
+ * needs to seek in both; the folder is removed afterwards. ffmpeg is told the
+ * input's format, as detected from the bytes, rather than left to guess it.
  */
 export async function processAudio(
   bytes: Buffer,
@@ -87,13 +88,19 @@ async function rewrite(
   cutAtMs: number | undefined,
   limits: AudioLimits,
 ): Promise<Buffer> {
-  if (format.muxer === undefined) throw new RangeError(`${format.contentType} is not audio`);
+  if (format.muxer === undefined || format.demuxer === undefined) {
+    throw new RangeError(`${format.contentType} is not audio`);
+  }
   const dir = await mkdtemp(path.join(tmpdir(), 'kith-audio-'));
   try {
     const inputFile = path.join(dir, `input.${format.extension}`);
     const outputFile = path.join(dir, `output.${format.extension}`);
     await writeFile(inputFile, bytes, { mode: 0o600 });
-    const args = ['-i', inputFile, '-map', '0:a:0', '-map_metadata', '-1', '-map_chapters', '-1'];
+    // Only the demuxer of the format the bytes were detected as, reading only
+    // local files: ffmpeg left to probe would follow, say, an HLS playlist
+    // hidden behind an ID3 tag to any file or URL it names.
+    const args = ['-protocol_whitelist', 'file', '-f', format.demuxer, '-i', inputFile];
+    args.push('-map', '0:a:0', '-map_metadata', '-1', '-map_chapters', '-1');
     args.push('-c:a', 'copy');
     if (cutAtMs !== undefined) args.push('-t', (cutAtMs / 1000).toFixed(3));
     if (format.muxer === 'ipod') args.push('-movflags', '+faststart');

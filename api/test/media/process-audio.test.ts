@@ -1,6 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseBuffer } from 'music-metadata';
 import { describe, expect, it } from 'vitest';
-import { sniffMediaFormat } from '../../src/media/media-format.js';
+import { FORMAT_BY_EXTENSION, sniffMediaFormat } from '../../src/media/media-format.js';
 import { MediaRejectedError } from '../../src/media/media-rejected-error.js';
 import { type AudioLimits, processAudio } from '../../src/media/process-audio.js';
 import { type AudioKind, audioClip, SECRET_TAG } from './support/make-media.js';
@@ -70,4 +73,60 @@ describe('processAudio', () => {
     expect(error).toBeInstanceOf(MediaRejectedError);
     expect((error as MediaRejectedError).code).toBe('invalid_audio');
   });
+
+  it('reads a WAV as WAV, though ffmpeg left to guess would pick another demuxer', async () => {
+    // One second of silence with a single click: to ffmpeg's probe, whose ACT
+    // (G.729 voice recorder) check wins over WAV's, this is an ACT file.
+    const wav = silentWav(1);
+    wav[256] = 0x84;
+    const audio = await processed(wav);
+    expect(audio.contentType).toBe('audio/wav');
+    expect(audio.durationMs).toBe(1000);
+    const stored = await parseBuffer(audio.bytes, { mimeType: 'audio/wav' });
+    expect(stored.format.codec).toBe('PCM');
+  });
+
+  it('never follows an HLS playlist hidden behind an MP3 ID3 tag', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kith-test-hls-'));
+    try {
+      // A file on the server that no upload may reach.
+      const serverFile = path.join(dir, 'server-side.mp3');
+      await writeFile(serverFile, await audioClip('mp3', 2.5));
+      // An empty ID3 tag, then a playlist naming that file (ffmpeg's probe
+      // skips the tag and picks HLS), then a real one-second clip.
+      const emptyId3 = Buffer.from([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0]);
+      const playlist = Buffer.from(
+        `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:10,\n${serverFile}\n#EXT-X-ENDLIST\n`,
+      );
+      const forged = Buffer.concat([emptyId3, playlist, await audioClip('mp3', 1)]);
+      // The type check refuses it today; should it ever take it for an MP3,
+      // ffmpeg still reads it as one.
+      await expect(sniffMediaFormat(forged)).rejects.toThrow(MediaRejectedError);
+      const audio = await processAudio(forged, FORMAT_BY_EXTENSION.get('mp3')!, LIMITS);
+      // The clip in the upload, not the 2.5 s file the playlist names.
+      expect(Math.abs(audio.durationMs - 1000)).toBeLessThan(100);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+/** 16-bit mono PCM at 8 kHz, all zeros, with the plain 44-byte header. */
+function silentWav(seconds: number): Buffer {
+  const rate = 8000;
+  const dataBytes = rate * 2 * seconds;
+  const wav = Buffer.alloc(44 + dataBytes);
+  wav.write('RIFF', 0, 'ascii');
+  wav.writeUInt32LE(36 + dataBytes, 4);
+  wav.write('WAVEfmt ', 8, 'ascii');
+  wav.writeUInt32LE(16, 16); // fmt chunk size
+  wav.writeUInt16LE(1, 20); // PCM
+  wav.writeUInt16LE(1, 22); // mono
+  wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(rate * 2, 28); // bytes per second
+  wav.writeUInt16LE(2, 32); // bytes per frame
+  wav.writeUInt16LE(16, 34); // bits per sample
+  wav.write('data', 36, 'ascii');
+  wav.writeUInt32LE(dataBytes, 40);
+  return wav;
+}

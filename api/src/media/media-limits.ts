@@ -11,6 +11,13 @@ export interface MediaLimits {
   readonly audio: AudioLimits;
   /** Bytes each user may have stored (files and thumbnails). */
   readonly quotaBytes: number;
+  /**
+   * Uploads decoded and re-encoded at once; more wait their turn. Image work
+   * runs on libuv's thread pool (4 threads, shared with password hashing and
+   * file reads) and audio in ffmpeg, so a few big uploads must not take every
+   * core and thread while people are logging in.
+   */
+  readonly processingConcurrency: number;
 }
 
 /** Defaults for the settings in media-settings.ts. */
@@ -26,6 +33,9 @@ export const DEFAULT_MEDIA_LIMITS: MediaLimits = {
   },
   audio: { maxDurationMs: 15_000, timeoutMs: 30_000 },
   quotaBytes: 1024 * 1024 * 1024,
+  // Not a setting. The servers have 2 cores: two uploads at once keep them busy
+  // and leave pool threads free for logins.
+  processingConcurrency: 2,
 };
 
 /** The largest request body an upload may have: the largest file and the multipart framing. */

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { currentUser, requireUser } from '../accounts/sessions/require-user.js';
+import { RATE_LIMITS } from '../accounts/throttling/rate-limit-rules.js';
 import { ApiError } from '../http/api-error.js';
 import { createRouter } from '../http/create-router.js';
 import { errorResponses, jsonContent, timestamp, uuid } from '../http/openapi-schemas.js';
@@ -10,7 +11,9 @@ import { asApiErrors } from './media-error-codes.js';
 import { ACCEPTED_CONTENT_TYPES } from './media-format.js';
 import { maxUploadBodyBytes } from './media-limits.js';
 import { usedBytes } from './media-quota.js';
+import { formatDuration, type MediaRateLimit, mediaRateLimit } from './media-rate-limit.js';
 import type { MediaServiceDeps } from './media-service-deps.js';
+import { Semaphore } from './semaphore.js';
 import { uploadMedia } from './upload-media.js';
 
 const MediaSchema = z
@@ -58,8 +61,24 @@ const multipartOnly: MiddlewareHandler = async (c, next) => {
   return next();
 };
 
-export function createMediaRoutes(deps: MediaServiceDeps) {
+export interface MediaRoutesOptions {
+  /** Where uploads wait their turn; by default one with `deps.limits.processingConcurrency` slots. */
+  readonly processing?: Semaphore;
+  /** Per-person limits; by default RATE_LIMITS.mediaUpload and mediaDelete. */
+  readonly rateLimits?: { readonly upload: MediaRateLimit; readonly delete: MediaRateLimit };
+}
+
+/** The media routes; create them once per process, since the processing slots are theirs. */
+export function createMediaRoutes(deps: MediaServiceDeps, options: MediaRoutesOptions = {}) {
   const app = createRouter();
+  const processing = options.processing ?? new Semaphore(deps.limits.processingConcurrency);
+  const rateLimits = options.rateLimits ?? {
+    upload: RATE_LIMITS.mediaUpload,
+    delete: RATE_LIMITS.mediaDelete,
+  };
+  // After requireUser, so the count is the person's; before the body is read.
+  const limitUploads = mediaRateLimit(deps.db, rateLimits.upload, 'upload');
+  const limitDeletions = mediaRateLimit(deps.db, rateLimits.delete, 'delete');
   const maxBody = maxUploadBodyBytes(deps.limits);
   const limitBody = bodyLimit({
     maxSize: maxBody,
@@ -75,15 +94,14 @@ export function createMediaRoutes(deps: MediaServiceDeps) {
     path: '/v1/media',
     tags: ['media'],
     summary: 'Upload an image or a sound clip',
-    description:
-      'Images (JPEG, PNG, WebP, GIF) are re-encoded without metadata and get a thumbnail and a BlurHash; clips (MP3, Ogg Vorbis/Opus, WAV, M4A/AAC) lose their tags and are cut to the clip limit. The item is registered with the module, so posts can reference its id.',
-    middleware: [requireUser, multipartOnly, limitBody] as const,
+    description: `Images (JPEG, PNG, WebP, GIF) are re-encoded without metadata and get a thumbnail and a BlurHash; clips (MP3, Ogg Vorbis/Opus, WAV, M4A/AAC) lose their tags and are cut to the clip limit. The item is registered with the module, so posts can reference its id. Each person may upload ${rateLimits.upload.limit} files per ${formatDuration(rateLimits.upload.windowSeconds)} (429 with Retry-After beyond); the server processes a few uploads at a time and queues the rest.`,
+    middleware: [requireUser, limitUploads, multipartOnly, limitBody] as const,
     request: {
       body: { required: true, content: { 'multipart/form-data': { schema: UploadBody } } },
     },
     responses: {
       201: jsonContent(MediaSchema, 'Stored.'),
-      ...errorResponses(400, 401, 403, 413, 415, 422),
+      ...errorResponses(400, 401, 403, 413, 415, 422, 429),
     },
   });
 
@@ -92,9 +110,10 @@ export function createMediaRoutes(deps: MediaServiceDeps) {
     path: '/v1/media/{mediaId}',
     tags: ['media'],
     summary: 'Delete one of your media items',
-    middleware: [requireUser] as const,
+    description: `Each person may delete ${rateLimits.delete.limit} items per ${formatDuration(rateLimits.delete.windowSeconds)} (429 with Retry-After beyond).`,
+    middleware: [requireUser, limitDeletions] as const,
     request: { params: z.object({ mediaId: uuid }) },
-    responses: { 204: { description: 'Deleted.' }, ...errorResponses(400, 401, 403, 404) },
+    responses: { 204: { description: 'Deleted.' }, ...errorResponses(400, 401, 403, 404, 429) },
   });
 
   const usageRoute = createRoute({
@@ -110,7 +129,7 @@ export function createMediaRoutes(deps: MediaServiceDeps) {
     const auth = currentUser(c);
     const file = singleFile(await c.req.formData());
     const bytes = Buffer.from(await file.arrayBuffer());
-    const media = await asApiErrors(() => uploadMedia(deps, auth.userId, bytes));
+    const media = await asApiErrors(() => uploadMedia(deps, processing, auth.userId, bytes));
     return c.json({ ...media, createdAt: media.createdAt.toISOString() }, 201);
   });
 

@@ -14,5 +14,11 @@ export interface MediaServiceDeps {
   readonly onModuleCallQueued?: () => void;
 }
 
-/** Stored objects are never overwritten (keys are random), so caches may keep them forever. */
-export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+/**
+ * How every stored file is served, locally and from S3. Keys are random and
+ * never reused, so the viewer's browser may keep a file for good
+ * (`immutable`). `private` keeps it out of shared caches (a CDN in front of
+ * the bucket, a proxy): one would go on serving a photo, friends-only ones
+ * included, to anyone with its URL after the owner deleted it.
+ */
+export const MEDIA_CACHE_CONTROL = 'private, max-age=31536000, immutable';

@@ -6,7 +6,7 @@ import { errorResponses } from '../http/openapi-schemas.js';
 import type { LocalMediaStorage } from '../storage/local-media-storage.js';
 import { isMediaKey } from '../storage/media-key.js';
 import type { ByteRange } from '../storage/media-storage.js';
-import { IMMUTABLE_CACHE_CONTROL } from './media-service-deps.js';
+import { MEDIA_CACHE_CONTROL } from './media-service-deps.js';
 
 const serveRoute = createRoute({
   method: 'get',
@@ -20,7 +20,7 @@ const serveRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The file, cacheable forever.' },
+    200: { description: 'The file, cacheable forever by the browser (not by shared caches).' },
     206: { description: 'The byte range asked for.' },
     304: { description: 'Not modified.' },
     ...errorResponses(400, 404, 416),
@@ -39,7 +39,7 @@ function parseRange(header: string | undefined): ByteRange | undefined {
 /**
  * Serves files of LocalMediaStorage at `/media/<uuid>/<name>.<ext>` with the
  * type their extension names, `nosniff` so a browser never guesses another,
- * immutable caching, ETag and single byte ranges (audio players seek with them).
+ * MEDIA_CACHE_CONTROL (browsers only, for good), ETag and single byte ranges (audio players seek with them).
  */
 export function createLocalMediaRoutes(storage: LocalMediaStorage) {
   const app = createRouter();
@@ -66,7 +66,7 @@ export function createLocalMediaRoutes(storage: LocalMediaStorage) {
     if (object === undefined) throw new ApiError('not_found', 'No such media file.');
     const headers: Record<string, string> = {
       'Content-Type': object.contentType,
-      'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+      'Cache-Control': MEDIA_CACHE_CONTROL,
       'X-Content-Type-Options': 'nosniff',
       // Media is never a document: no script runs even if a browser opened it as one.
       'Content-Security-Policy': "default-src 'none'; sandbox",

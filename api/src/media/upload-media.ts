@@ -6,9 +6,10 @@ import { type MediaFormat, sniffMediaFormat } from './media-format.js';
 import { type MediaItem, mediaItemOf } from './media-item.js';
 import { reserveQuota, usedBytes } from './media-quota.js';
 import { MediaRejectedError } from './media-rejected-error.js';
-import { IMMUTABLE_CACHE_CONTROL, type MediaServiceDeps } from './media-service-deps.js';
+import { MEDIA_CACHE_CONTROL, type MediaServiceDeps } from './media-service-deps.js';
 import { processAudio } from './process-audio.js';
 import { processImage } from './process-image.js';
+import type { Semaphore } from './semaphore.js';
 
 export interface UploadedMedia extends MediaItem {
   /** The clip was longer than the limit and was cut to it. */
@@ -30,16 +31,19 @@ interface Prepared {
 /**
  * Checks, processes and stores one upload for `ownerUserId`, then records it
  * and queues its registration with the module in one transaction: the module
- * learns of every stored item, even if it is down right now.
+ * learns of every stored item, even if it is down right now. The decoding
+ * and re-encoding wait for a slot of `processing`, so only so many uploads
+ * take the CPU (and the thread pool) at once.
  */
 export async function uploadMedia(
   deps: MediaServiceDeps,
+  processing: Semaphore,
   ownerUserId: string,
   bytes: Buffer,
 ): Promise<UploadedMedia> {
   const format = await sniffMediaFormat(bytes);
   checkFileSize(deps, format, bytes.length);
-  const prepared = await prepare(deps, ownerUserId, format, bytes);
+  const prepared = await processing.run(() => prepare(deps, ownerUserId, format, bytes));
   const { row, files } = prepared;
   // A cheap check before storing anything; the reservation below is the one that counts.
   if ((await usedBytes(deps.db, ownerUserId)) + row.storedBytes > deps.limits.quotaBytes) {
@@ -156,7 +160,7 @@ async function storeAll(deps: MediaServiceDeps, files: readonly FileToStore[]): 
     files.map((file) =>
       deps.storage.put(file.key, file.bytes, {
         contentType: file.contentType,
-        cacheControl: IMMUTABLE_CACHE_CONTROL,
+        cacheControl: MEDIA_CACHE_CONTROL,
       }),
     ),
   );

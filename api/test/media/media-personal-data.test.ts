@@ -11,6 +11,7 @@ import type { PersonalDataSource } from '../../src/accounts/account/personal-dat
 import { DEFAULT_MEDIA_LIMITS } from '../../src/media/media-limits.js';
 import { mediaPersonalData } from '../../src/media/media-personal-data.js';
 import type { MediaServiceDeps } from '../../src/media/media-service-deps.js';
+import { Semaphore } from '../../src/media/semaphore.js';
 import { uploadMedia } from '../../src/media/upload-media.js';
 import { LocalMediaStorage } from '../../src/storage/local-media-storage.js';
 import { audioClip, png } from './support/make-media.js';
@@ -23,6 +24,7 @@ import {
 } from './support/test-database.js';
 
 const BASE = 'http://kith.test/media';
+const processing = new Semaphore(DEFAULT_MEDIA_LIMITS.processingConcurrency);
 
 describe.each(databaseKinds())('media as personal data on %s', (kind) => {
   let database: TestDatabase;
@@ -58,9 +60,9 @@ describe.each(databaseKinds())('media as personal data on %s', (kind) => {
   it('lists every item of the person, and only theirs, in the export', async () => {
     const ana = await createTestUser(database.db, 'ana');
     const other = await createTestUser(database.db, 'other');
-    const photo = await uploadMedia(deps, ana, await png());
-    const clip = await uploadMedia(deps, ana, await audioClip('opus', 1));
-    await uploadMedia(deps, other, await png());
+    const photo = await uploadMedia(deps, processing, ana, await png());
+    const clip = await uploadMedia(deps, processing, ana, await audioClip('opus', 1));
+    await uploadMedia(deps, processing, other, await png());
     const exported = (await source.collect(database.db, ana)) as {
       usedBytes: number;
       quotaBytes: number;
@@ -79,8 +81,8 @@ describe.each(databaseKinds())('media as personal data on %s', (kind) => {
 
   it('removes files, rows and quota with the account, queuing remove_media before delete_user', async () => {
     const bea = await createTestUser(database.db, 'bea');
-    const first = await uploadMedia(deps, bea, await png());
-    const second = await uploadMedia(deps, bea, await png(32, 32));
+    const first = await uploadMedia(deps, processing, bea, await png());
+    const second = await uploadMedia(deps, processing, bea, await png(32, 32));
     expect(await filesOf(first.id)).toEqual(['image.png', 'thumbnail.webp']);
     await clearOutbox();
     wakes = 0;
@@ -105,7 +107,7 @@ describe.each(databaseKinds())('media as personal data on %s', (kind) => {
 
   it('leaves every row and file in place when the deletion fails after the media were erased', async () => {
     const cyd = await createTestUser(database.db, 'cyd');
-    const photo = await uploadMedia(deps, cyd, await png());
+    const photo = await uploadMedia(deps, processing, cyd, await png());
     await clearOutbox();
     const failing: PersonalDataSource = {
       name: 'failing',

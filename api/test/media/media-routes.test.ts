@@ -1,11 +1,14 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RATE_LIMITS } from '../../src/accounts/throttling/rate-limit-rules.js';
 import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from '../../src/media/media-limits.js';
 import { createMediaRoutes } from '../../src/media/media-routes.js';
 import type { MediaServiceDeps } from '../../src/media/media-service-deps.js';
+import { Semaphore } from '../../src/media/semaphore.js';
 import { createLocalMediaRoutes } from '../../src/media/serve-local-media-routes.js';
 import { LocalMediaStorage } from '../../src/storage/local-media-storage.js';
 import { audioClip, jpegWithGps, png, SECRET_TAG } from './support/make-media.js';
@@ -77,7 +80,17 @@ describe.each(databaseKinds())('media routes on %s', (kind) => {
     expect(body.error.code).toBe(code);
     expect(body.error.message.length).toBeGreaterThan(5);
     if (reason !== undefined) expect(body.error.details?.reason).toBe(reason);
+    return body.error;
   }
+
+  const mediaCount = async (user: TestUser) =>
+    (
+      await database.db
+        .selectFrom('media')
+        .select('id')
+        .where('ownerUserId', '=', user.id)
+        .execute()
+    ).length;
 
   const outbox = () =>
     database.db.selectFrom('moduleOutbox').select(['reducer', 'args']).orderBy('id').execute();
@@ -108,7 +121,8 @@ describe.each(databaseKinds())('media routes on %s', (kind) => {
     const served = await fetchPublic(media.url);
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/jpeg');
-    expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Browsers keep it; shared caches must not, or it would outlive its deletion there.
+    expect(served.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
     expect(served.headers.get('x-content-type-options')).toBe('nosniff');
     const bytes = Buffer.from(await served.arrayBuffer());
     expect(bytes.includes(SECRET_TAG)).toBe(false);
@@ -382,5 +396,104 @@ describe.each(databaseKinds())('media routes on %s', (kind) => {
     expect(first.id).toBeDefined();
     const allRows = await database.db.selectFrom('media').select('id').execute();
     expect(folders.size).toBe(allRows.length);
+  });
+
+  it('limits each person’s uploads and deletions, answering 429 with Retry-After in words', async () => {
+    const limited = testApp(
+      database.db,
+      createMediaRoutes(deps, {
+        rateLimits: {
+          upload: { bucket: 'media-upload', limit: 2, windowSeconds: 600 },
+          delete: { bucket: 'media-delete', limit: 1, windowSeconds: 600 },
+        },
+      }),
+    );
+    const dave = await signedInUser(database.db, 'dave');
+    const erin = await signedInUser(database.db, 'erin');
+    const post = async (user: TestUser) =>
+      limited.request('/v1/media', {
+        method: 'POST',
+        body: form([await png(), 'a.png', 'image/png']),
+        headers: { authorization: user.authorization },
+      });
+    const first = (await (await post(dave)).json()) as { id: string };
+    const second = (await (await post(dave)).json()) as { id: string };
+    const refused = await post(dave);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    const error = await expectError(refused, 429, 'rate_limited');
+    expect(error.message).toMatch(
+      /^You can upload at most 2 files in 10 minutes\. Try again in \d+ (seconds?|minutes?)\.$/,
+    );
+    expect(error.details).toEqual({ retryAfterSeconds: retryAfter });
+    expect(await mediaCount(dave)).toBe(2);
+    // The count is each person's own.
+    expect((await post(erin)).status).toBe(201);
+
+    const del = (id: string) =>
+      limited.request(`/v1/media/${id}`, {
+        method: 'DELETE',
+        headers: { authorization: dave.authorization },
+      });
+    expect((await del(first.id)).status).toBe(204);
+    const refusedDeletion = await del(second.id);
+    expect(refusedDeletion.headers.get('retry-after')).not.toBeNull();
+    const deletionError = await expectError(refusedDeletion, 429, 'rate_limited');
+    expect(deletionError.message).toMatch(/^You can delete at most 1 item in 10 minutes\./);
+    expect(await mediaCount(dave)).toBe(1);
+  });
+
+  it('applies the default limits of rate-limit-rules.ts', async () => {
+    const frank = await signedInUser(database.db, 'frank');
+    // As if frank had just used up his uploads and deletions.
+    await database.db
+      .insertInto('rateLimits')
+      .values([
+        {
+          bucket: RATE_LIMITS.mediaUpload.bucket,
+          key: `user:${frank.id}`,
+          windowStartedAt: sql<Date>`now()`,
+          hits: RATE_LIMITS.mediaUpload.limit,
+        },
+        {
+          bucket: RATE_LIMITS.mediaDelete.bucket,
+          key: `user:${frank.id}`,
+          windowStartedAt: sql<Date>`now()`,
+          hits: RATE_LIMITS.mediaDelete.limit,
+        },
+      ])
+      .execute();
+    await expectError(
+      await upload(frank, form([await png(), 'a.png', 'image/png'])),
+      429,
+      'rate_limited',
+    );
+    const deletion = await app.request(`/v1/media/${crypto.randomUUID()}`, {
+      method: 'DELETE',
+      headers: { authorization: frank.authorization },
+    });
+    await expectError(deletion, 429, 'rate_limited');
+    expect(await mediaCount(frank)).toBe(0);
+  });
+
+  it('processes only so many uploads at once, queueing the others rather than refusing them', async () => {
+    const processing = new Semaphore(1);
+    const queued = testApp(database.db, createMediaRoutes(deps, { processing }));
+    const gina = await signedInUser(database.db, 'gina');
+    let finishOther!: () => void;
+    const other = processing.run(() => new Promise<void>((resolve) => (finishOther = resolve)));
+    const pending = queued.request('/v1/media', {
+      method: 'POST',
+      body: form([await png(), 'a.png', 'image/png']),
+      headers: { authorization: gina.authorization },
+    });
+    await vi.waitFor(() => expect(processing.waiting).toBe(1), { timeout: 10_000 });
+    expect(await mediaCount(gina)).toBe(0);
+    finishOther();
+    await other;
+    expect((await pending).status).toBe(201);
+    expect(processing.waiting).toBe(0);
+    expect(await mediaCount(gina)).toBe(1);
   });
 });

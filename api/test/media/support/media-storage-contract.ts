@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mediaKey } from '../../../src/storage/media-key.js';
 import type { MediaStorage, StoredObject } from '../../../src/storage/media-storage.js';
 
-const PUT = { contentType: 'image/jpeg', cacheControl: 'public, max-age=31536000, immutable' };
+const PUT = { contentType: 'image/jpeg', cacheControl: 'private, max-age=31536000, immutable' };
 
 async function bytesOf(object: StoredObject): Promise<Buffer> {
   const chunks: Buffer[] = [];

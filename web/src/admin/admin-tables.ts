@@ -2,6 +2,8 @@
 // serves them to admins only; anyone else gets empty lists). A view the
 // server refuses is said on the page, with a retry, rather than showing an
 // empty queue that looks like nothing to do.
+import { createMemo } from 'solid-js';
+import type { Account } from '../live/live-rows';
 import { failuresOf, retryFailed, useView } from '../live/view-subscription';
 
 export function useAdminTables() {
@@ -13,8 +15,12 @@ export function useAdminTables() {
     bans: useView('adminBan'),
     mutes: useView('adminMute'),
     auditLog: useView('adminAuditLog'),
+    accounts: useView('adminAccount'),
   };
   const all = Object.values(subscribed);
+  const accounts = createMemo(
+    () => new Map(subscribed.accounts.rows.map((row) => [row.identity.toHexString(), row])),
+  );
   return {
     reports: subscribed.reports.rows,
     reportedPosts: subscribed.reportedPosts.rows,
@@ -23,6 +29,11 @@ export function useAdminTables() {
     bans: subscribed.bans.rows,
     mutes: subscribed.mutes.rows,
     auditLog: subscribed.auditLog.rows,
+    /**
+     * Any account by identity hex, for naming the people in reports, bans and
+     * mutes: the member views leave out anyone in a block with the admin.
+     */
+    account: (hex: string): Account | undefined => accounts().get(hex),
     failures: failuresOf(all),
     retryFailed: () => retryFailed(all),
   };

@@ -14,7 +14,7 @@ import type { AdminTables } from './admin-tables';
 type Lift = { readonly kind: 'unban' | 'unmute'; readonly username: string };
 
 export function BansPanel(props: { readonly admin: AdminTables }) {
-  const { data, act } = useLive();
+  const { act } = useLive();
   const [username, setUsername] = createSignal('');
   const [reason, setReason] = createSignal('');
   const [minutes, setMinutes] = createSignal(60);
@@ -32,9 +32,9 @@ export function BansPanel(props: { readonly admin: AdminTables }) {
     setUsername('');
     setReason('');
   });
-  /** Banned accounts are hidden from views, so bans name the identity when the account is unknown. */
+  /** Named from every account (admin_account): one in a block with the admin is not in member views. */
   const nameOf = (identity: { toHexString(): string }) => {
-    const account = data.account(identity.toHexString());
+    const account = props.admin.account(identity.toHexString());
     return account === undefined ? `${identity.toHexString().slice(0, 12)}…` : account.username;
   };
   const ready = () => target() !== '' && reason().trim() !== '';
@@ -92,7 +92,7 @@ export function BansPanel(props: { readonly admin: AdminTables }) {
               <li class="admin-item row">
                 <span>
                   <strong>@{nameOf(row.identity)}</strong> by{' '}
-                  {displayNameOf(data.account(row.bannedBy.toHexString()))}{' '}
+                  {displayNameOf(props.admin.account(row.bannedBy.toHexString()))}{' '}
                   <TimeAgo at={row.bannedAt.toDate()} />: {row.reason}
                 </span>
                 <button

@@ -32,16 +32,21 @@ export function ReportsPanel(props: { readonly admin: AdminTables }) {
     props.admin.reportedPosts.find((row) => String(row.id) === id);
   const reportedComment = (id: string) =>
     props.admin.reportedComments.find((row) => String(row.id) === id);
-  /** The username a report is about: the account itself, or the content's author. */
+  /**
+   * The username a report is about: the account itself (kept by identity, so
+   * a rename does not move the report), or the content's author.
+   */
   const authorOf = (report: Report): string | undefined => {
-    if (report.targetKind === 'account') return report.targetId;
+    if (report.targetKind === 'account') return props.admin.account(report.targetId)?.username;
     const row =
       report.targetKind === 'post'
         ? reportedPost(report.targetId)
         : report.targetKind === 'comment'
           ? reportedComment(report.targetId)
           : undefined;
-    return row === undefined ? undefined : data.account(row.authorId.toHexString())?.username;
+    return row === undefined
+      ? undefined
+      : props.admin.account(row.authorId.toHexString())?.username;
   };
   const decide = async (reason: string) => {
     const current = decision();
@@ -123,8 +128,12 @@ export function ReportsPanel(props: { readonly admin: AdminTables }) {
                         </>
                       )}
                     </Match>
-                    <Match when={report.targetKind === 'account'}>
-                      Account <A href={`/u/${report.targetId}`}>@{report.targetId}</A>
+                    <Match when={report.targetKind === 'account' && authorOf(report)}>
+                      {(username) => (
+                        <>
+                          Account <A href={`/u/${username()}`}>@{username()}</A>
+                        </>
+                      )}
                     </Match>
                   </Switch>
                 </blockquote>

@@ -9,6 +9,7 @@ import { useIdTokens } from '../connection/id-token-context';
 import { FormError } from '../ui/form-error';
 import { TextField } from '../ui/text-field';
 import { UsernameField } from '../ui/username-field';
+import { FormerUsernames } from './former-usernames';
 import {
   checkNewUsername,
   type UsernameChangeProblem,
@@ -64,53 +65,56 @@ export function UsernameChange() {
   };
 
   return (
-    <form
-      class="stack"
-      aria-labelledby="username-change-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <h3 id="username-change-title">Change username</h3>
-      <p class="muted">
-        Your username is <strong>@{session()?.user.username}</strong>. Friends mention you with it,
-        and your profile lives at /u/{session()?.user.username}. After a change, links to the old
-        address stop working, and someone else may take the old name.
-      </p>
-      <UsernameField
-        id={usernameId}
-        label="New username"
-        name="new-username"
-        value={username()}
-        error={problemAt('username')}
-        onInput={(event) => setUsername(event.currentTarget.value)}
-      />
-      <TextField
-        id={passwordId}
-        label="Your password"
-        name="username-change-password"
-        type="password"
-        autocomplete="current-password"
-        required
-        hint="To confirm it is you."
-        value={password()}
-        error={problemAt('password')}
-        onInput={(event) => setPassword(event.currentTarget.value)}
-      />
-      <FormError message={problemAt('form')} />
-      <div class="row">
-        <button type="submit" class="button" disabled={busy()}>
-          {busy() ? 'Changing…' : 'Change username'}
-        </button>
-        <Show when={changedTo()}>
-          {(name) => (
-            <span role="status" class="muted">
-              Done. You are now @{name()}, and your friends see it already.
-            </span>
-          )}
-        </Show>
-      </div>
-    </form>
+    <>
+      <form
+        class="stack"
+        aria-labelledby="username-change-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <h3 id="username-change-title">Change username</h3>
+        <p class="muted">
+          Your username is <strong>@{session()?.user.username}</strong>. Friends mention you with
+          it, and your profile lives at /u/{session()?.user.username}. After a change, links and
+          mentions with the old name still lead to you until someone else takes it.
+        </p>
+        <UsernameField
+          id={usernameId}
+          label="New username"
+          name="new-username"
+          value={username()}
+          error={problemAt('username')}
+          onInput={(event) => setUsername(event.currentTarget.value)}
+        />
+        <TextField
+          id={passwordId}
+          label="Your password"
+          name="username-change-password"
+          type="password"
+          autocomplete="current-password"
+          required
+          hint="To confirm it is you."
+          value={password()}
+          error={problemAt('password')}
+          onInput={(event) => setPassword(event.currentTarget.value)}
+        />
+        <FormError message={problemAt('form')} />
+        <div class="row">
+          <button type="submit" class="button" disabled={busy()}>
+            {busy() ? 'Changing…' : 'Change username'}
+          </button>
+          <Show when={changedTo()}>
+            {(name) => (
+              <span role="status" class="muted">
+                Done. You are now @{name()}, and your friends see it already.
+              </span>
+            )}
+          </Show>
+        </div>
+      </form>
+      <FormerUsernames />
+    </>
   );
 }

@@ -213,6 +213,20 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
       .filter({ hasText: 'Testing the report queue' });
     await report.waitFor();
     expect(await report.textContent()).toContain('Public hello to everyone here');
+
+    // A report about a person, from their profile.
+    await cat.page.goto('/u/bob');
+    await cat.waitLive();
+    await cat.page.getByLabel('More actions for Bob Stone').click();
+    await cat.page.getByRole('button', { name: 'Report' }).click();
+    const about = cat.page.getByRole('dialog', { name: 'Report Bob Stone' });
+    await about.getByLabel(/What is wrong with it/).fill('Testing an account report');
+    await about.getByRole('button', { name: 'Send report' }).click();
+    await cat.page.getByText('Report sent.').waitFor();
+    const accountReport = ana.page
+      .locator('[data-report-id]')
+      .filter({ hasText: 'Testing an account report' });
+    await accountReport.getByRole('link', { name: '@bob' }).waitFor();
   });
 
   step('plays an ampersound once an admin approved it', async () => {
@@ -351,7 +365,7 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
     const dialog = ana.page.getByRole('dialog', { name: 'Dismiss report' });
     await dialog.getByLabel('Reason (kept in the audit log)').fill('Nothing wrong here');
     await dialog.getByRole('button', { name: 'Dismiss report' }).click();
-    await ana.page.getByRole('heading', { name: 'No open reports' }).waitFor();
+    await report.waitFor({ state: 'detached' });
     await ana.page.locator('#audit').getByText('Nothing wrong here').waitFor();
   });
 
@@ -455,6 +469,24 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
       await reply.getByRole('link', { name: '@bob' }).click();
       await ana.page.waitForURL('**/u/bob_stone');
       await ana.page.getByRole('heading', { level: 1, name: 'Bob Stone' }).waitFor();
+
+      // The report about Bob follows him to his new name.
+      await ana.nav('Admin');
+      await ana.page
+        .locator('[data-report-id]')
+        .filter({ hasText: 'Testing an account report' })
+        .getByRole('link', { name: '@bob_stone' })
+        .waitFor();
+
+      // Bob may let the old name go: then it leads nowhere.
+      await bob.nav('Settings');
+      const old = bob.page.getByRole('region', { name: 'Old usernames' });
+      await old.getByText('@bob', { exact: true }).waitFor();
+      await old.getByRole('button', { name: 'Stop old names leading to me' }).click();
+      await old.waitFor({ state: 'detached' });
+      await ana.page.goto('/u/bob');
+      await ana.waitLive();
+      await ana.page.getByRole('heading', { name: 'No such member' }).waitFor();
     },
   );
 

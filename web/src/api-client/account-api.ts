@@ -5,11 +5,21 @@ import { apiRequest } from './http';
 
 export interface ProfileChange {
   readonly displayName?: string;
-  readonly email?: string | null;
 }
 
 export async function updateAccount(change: ProfileChange): Promise<ApiUser> {
   const { user } = await apiRequest<{ user: ApiUser }>('PATCH', '/v1/account', { json: change });
+  return user;
+}
+
+/**
+ * Sets the email address reset links go to (null removes it); needs the
+ * password, and ends the reset links sent so far. The account as changed.
+ */
+export async function changeEmail(email: string | null, password: string): Promise<ApiUser> {
+  const { user } = await apiRequest<{ user: ApiUser }>('PATCH', '/v1/account', {
+    json: { email, password },
+  });
   return user;
 }
 

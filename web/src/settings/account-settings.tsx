@@ -1,7 +1,7 @@
 // The account at the API: the username, the email used for password resets,
 // and the password.
-import { createEffect, createSignal, on, Show } from 'solid-js';
-import { changePassword, updateAccount } from '../api-client/account-api';
+import { createEffect, createSignal, createUniqueId, on, Show } from 'solid-js';
+import { changeEmail, changePassword } from '../api-client/account-api';
 import { ApiError } from '../api-client/api-error';
 import { session, signedIn, signOut } from '../auth/session-store';
 import { createAction } from '../ui/create-action';
@@ -9,8 +9,40 @@ import { FormError } from '../ui/form-error';
 import { TextField } from '../ui/text-field';
 import { SettingsSection } from './settings-section';
 import { UsernameChange } from './username-change';
+import { usernameChangeProblem, waitWords } from './username-change-problem';
 
-export function AccountSettings() {
+interface EmailChangeProblem {
+  readonly field: 'email' | 'password' | 'form';
+  readonly message: string;
+}
+
+/** The API's refusal of an email change, placed at the control it is about. */
+function emailChangeProblem(error: unknown): EmailChangeProblem {
+  if (error instanceof ApiError) {
+    if (error.code === 'email_taken') {
+      return { field: 'email', message: 'Another account uses that address. Use another.' };
+    }
+    if (error.code === 'rate_limited') {
+      return {
+        field: 'form',
+        message: `You have changed your account too often. Try again in ${waitWords(error.retryAfterSeconds)}.`,
+      };
+    }
+    if (error.problemWith('email') !== undefined) {
+      return {
+        field: 'email',
+        message: 'Enter an address such as alice@example.com, or leave it empty.',
+      };
+    }
+  }
+  // A wrong or missing password, a lock after too many, no connection: the
+  // same words as in every change confirmed with the password.
+  const { field, message } = usernameChangeProblem(error);
+  return { field: field === 'username' ? 'form' : field, message };
+}
+
+/** The address reset links go to; changing it needs the password, as the API asks. */
+function EmailChange() {
   const [email, setEmail] = createSignal('');
   createEffect(
     on(
@@ -18,15 +50,93 @@ export function AccountSettings() {
       (current) => setEmail(current ?? ''),
     ),
   );
-  const [emailSaved, setEmailSaved] = createSignal(false);
-  const saveEmail = createAction(async () => {
-    setEmailSaved(false);
-    const user = await updateAccount({ email: email().trim() === '' ? null : email().trim() });
-    const current = session();
-    if (current) signedIn({ ...current, user });
-    setEmailSaved(true);
-  });
+  const [password, setPassword] = createSignal('');
+  const [problem, setProblem] = createSignal<EmailChangeProblem | undefined>(undefined);
+  const [busy, setBusy] = createSignal(false);
+  const [saved, setSaved] = createSignal(false);
+  const problemAt = (field: EmailChangeProblem['field']) =>
+    problem()?.field === field ? problem()?.message : undefined;
+  const emailId = createUniqueId();
+  const passwordId = createUniqueId();
+  /** Shows the problem, and takes the person (and their screen reader) to the field it is about. */
+  const refuse = (found: EmailChangeProblem) => {
+    setProblem(found);
+    const field = { email: emailId, password: passwordId, form: undefined }[found.field];
+    if (field !== undefined) document.getElementById(field)?.focus();
+  };
 
+  const submit = async () => {
+    if (busy()) return;
+    setSaved(false);
+    const wanted = email().trim() === '' ? null : email().trim();
+    if (wanted?.toLowerCase() === session()?.user.email) {
+      refuse({ field: 'email', message: 'That is already your email address.' });
+      return;
+    }
+    setProblem(undefined);
+    setBusy(true);
+    try {
+      const user = await changeEmail(wanted, password());
+      const now = session();
+      if (now) signedIn({ ...now, user });
+      setPassword('');
+      setSaved(true);
+    } catch (error) {
+      refuse(emailChangeProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      class="stack"
+      aria-labelledby="email-change-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h3 id="email-change-title">Change email</h3>
+      <TextField
+        id={emailId}
+        label="Email"
+        name="email"
+        type="email"
+        autocomplete="email"
+        hint="Used only to send you password reset links. Leave empty to remove it."
+        value={email()}
+        error={problemAt('email')}
+        onInput={(event) => setEmail(event.currentTarget.value)}
+      />
+      <TextField
+        id={passwordId}
+        label="Your password"
+        name="email-change-password"
+        type="password"
+        autocomplete="current-password"
+        required
+        hint="To confirm it is you. Reset links sent before the change stop working."
+        value={password()}
+        error={problemAt('password')}
+        onInput={(event) => setPassword(event.currentTarget.value)}
+      />
+      <FormError message={problemAt('form')} />
+      <div class="row">
+        <button type="submit" class="button" disabled={busy()}>
+          {busy() ? 'Saving…' : 'Save email'}
+        </button>
+        <Show when={saved()}>
+          <span role="status" class="muted">
+            Saved.
+          </span>
+        </Show>
+      </div>
+    </form>
+  );
+}
+
+export function AccountSettings() {
   const [currentPassword, setCurrentPassword] = createSignal('');
   const [newPassword, setNewPassword] = createSignal('');
   const [passwordProblem, setPasswordProblem] = createSignal<string | undefined>(undefined);
@@ -56,33 +166,7 @@ export function AccountSettings() {
           Log out
         </button>
       </div>
-      <form
-        class="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void saveEmail.run();
-        }}
-      >
-        <TextField
-          label="Email"
-          type="email"
-          autocomplete="email"
-          hint="Used only to send you password reset links. Leave empty to remove it."
-          value={email()}
-          onInput={(event) => setEmail(event.currentTarget.value)}
-        />
-        <FormError message={saveEmail.error()} />
-        <div class="row">
-          <button type="submit" class="button" disabled={saveEmail.busy()}>
-            Save email
-          </button>
-          <Show when={emailSaved()}>
-            <span role="status" class="muted">
-              Saved.
-            </span>
-          </Show>
-        </div>
-      </form>
+      <EmailChange />
       <UsernameChange />
       <h3>Change password</h3>
       <form

@@ -8,7 +8,7 @@ import { usePageTitle } from '../ui/page-title';
 import { Composer } from './composer';
 import { EmptyFeed } from './empty-feed';
 import { feedItems } from './feed-items';
-import { admit, splitFeed } from './feed-window';
+import { admitThrough, splitFeed } from './feed-window';
 import { InfiniteList } from './infinite-list';
 import { NewPostsPill } from './new-posts-pill';
 
@@ -18,20 +18,42 @@ export default function HomePage() {
   const items = createMemo(() =>
     feedItems(data.tables.posts, data.myHex(), BigInt(Date.now()) * 1000n),
   );
-  const [admitted, setAdmitted] = createSignal<ReadonlySet<bigint> | undefined>(undefined);
+  // Whether the feed has filled, and the newest time admitted so far (see splitFeed).
+  const [filled, setFilled] = createSignal(false);
+  const [through, setThrough] = createSignal<bigint | undefined>(undefined);
   createEffect(() => {
-    if (admitted() === undefined && data.tables.ready() && data.me() !== undefined) {
-      setAdmitted(admit(new Set(), items()));
+    if (!filled() && data.tables.ready() && data.me() !== undefined) {
+      setThrough(admitThrough(undefined, items()));
+      setFilled(true);
     }
   });
-  const split = createMemo(() => splitFeed(items(), admitted() ?? new Set(), data.myHex()));
-  const showPending = () => setAdmitted(admit(admitted() ?? new Set(), split().pending));
+  const split = createMemo(() => splitFeed(items(), through(), data.myHex()));
+  // The person's own post moved the line: keep it there, so what it let in
+  // stays when that post goes.
+  createEffect(() => {
+    const line = split().through;
+    if (filled() && line !== through()) setThrough(line);
+  });
+  let feed: HTMLDivElement | undefined;
+  const showPending = () => {
+    const first = split().pending[0];
+    setThrough(admitThrough(through(), split().pending));
+    // The pill goes away with focus on it: focus moves to the newest post it
+    // showed (or the list), so a keyboard user carries on from there.
+    const target =
+      feed?.querySelector<HTMLElement>(`.post-list [data-post-id="${String(first?.id)}"]`) ??
+      feed?.querySelector<HTMLElement>('.post-list');
+    if (target) {
+      target.tabIndex = -1;
+      target.focus({ preventScroll: true });
+    }
+  };
   return (
-    <div class="feed">
+    <div class="feed" ref={feed}>
       <h1 class="visually-hidden">Home</h1>
       <Composer />
       <NewPostsPill count={split().pending.length} onShow={showPending} />
-      <Show when={admitted() !== undefined} fallback={<FeedLoading />}>
+      <Show when={filled()} fallback={<FeedLoading />}>
         <Show when={split().shown.length > 0} fallback={<EmptyFeed />}>
           <InfiniteList<Post> items={split().shown.map((item) => item.post)} label="Posts">
             {(post) => <PostCard post={post} />}

@@ -99,6 +99,7 @@ import AdminReportedPostRow from "./admin_reported_post_table";
 import AdminSoundRow from "./admin_sound_table";
 import FriendCommentRow from "./friend_comment_table";
 import FriendCommentStatsRow from "./friend_comment_stats_table";
+import FriendFriendshipRow from "./friend_friendship_table";
 import FriendPostRow from "./friend_post_table";
 import FriendPostStatsRow from "./friend_post_stats_table";
 import MyAccountRow from "./my_account_table";
@@ -216,6 +217,13 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, FriendCommentStatsRow),
+  friendFriendship: __table({
+    name: 'friend_friendship',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, FriendFriendshipRow),
   friendPost: __table({
     name: 'friend_post',
     indexes: [

@@ -159,6 +159,9 @@ export type FriendComment = __Infer<typeof FriendComment>;
 export const FriendCommentStats = __t.object("FriendCommentStats", {});
 export type FriendCommentStats = __Infer<typeof FriendCommentStats>;
 
+export const FriendFriendship = __t.object("FriendFriendship", {});
+export type FriendFriendship = __Infer<typeof FriendFriendship>;
+
 export const FriendPost = __t.object("FriendPost", {});
 export type FriendPost = __Infer<typeof FriendPost>;
 

@@ -19,6 +19,7 @@ export const MEMBER_VIEWS = [
   'visible_account',
   'visible_former_username',
   'my_friendship',
+  'friend_friendship',
   'my_friend_request',
   'my_block',
   'visible_presence',

@@ -38,6 +38,11 @@ export interface LiveData {
   typingOn(postId: bigint): readonly Typing[];
   isFriend(hex: string): boolean;
   readonly friendHexes: Accessor<readonly string[]>;
+  /**
+   * The friends of a friend of yours (you among them), or, for anyone else,
+   * the friends you have in common: the module sends only your friends' lists.
+   */
+  friendsOf(hex: string): readonly string[];
   readonly incomingRequests: Accessor<readonly FriendRequest[]>;
   readonly outgoingRequests: Accessor<readonly FriendRequest[]>;
   hasBlocked(hex: string): boolean;
@@ -127,6 +132,16 @@ export function createLiveData(tables: LiveTables): LiveData {
   );
   const friendHexes = createMemo(() => tables.friendships.map((row) => hexOf(row.friendId)));
   const friendSet = createMemo(() => new Set(friendHexes()));
+  const theirFriends = createMemo(() => {
+    const lists = new Map<string, string[]>();
+    for (const row of tables.friendFriendships) {
+      const owner = hexOf(row.ownerId);
+      const list = lists.get(owner) ?? [];
+      list.push(hexOf(row.friendId));
+      lists.set(owner, list);
+    }
+    return lists;
+  });
   const incomingRequests = createMemo(() =>
     tables.friendRequests.filter((row) => hexOf(row.recipientId) === myHex()),
   );
@@ -171,6 +186,13 @@ export function createLiveData(tables: LiveTables): LiveData {
     typingOn: (postId) => typingByPost().get(postId) ?? [],
     isFriend: (hex) => friendSet().has(hex),
     friendHexes,
+    friendsOf: (hex) => {
+      const me = myHex();
+      if (hex === me) return friendHexes();
+      if (friendSet().has(hex))
+        return [...(me === undefined ? [] : [me]), ...(theirFriends().get(hex) ?? [])];
+      return friendHexes().filter((friend) => theirFriends().get(friend)?.includes(hex));
+    },
     incomingRequests,
     outgoingRequests,
     hasBlocked: (hex) => blocked().has(hex),

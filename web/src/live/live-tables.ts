@@ -46,6 +46,8 @@ export interface LiveTables {
   readonly typing: readonly Typing[];
   readonly sounds: readonly Sound[];
   readonly friendships: readonly Friendship[];
+  /** Your friends' friendships (not with you, nor with anyone in a block with you). */
+  readonly friendFriendships: readonly Friendship[];
   readonly friendRequests: readonly FriendRequest[];
   readonly blocks: readonly Block[];
   readonly notifications: readonly Notification[];
@@ -89,6 +91,7 @@ export function useLiveTables(): LiveTables {
     typing: useView('visibleTyping'),
     sounds: useView('visibleSound'),
     friendships: useView('myFriendship'),
+    friendFriendships: useView('friendFriendship'),
     friendRequests: useView('myFriendRequest'),
     blocks: useView('myBlock'),
     notifications: useView('myNotification'),
@@ -147,6 +150,7 @@ export function useLiveTables(): LiveTables {
     typing: subscribed.typing.rows,
     sounds: subscribed.sounds.rows,
     friendships: subscribed.friendships.rows,
+    friendFriendships: subscribed.friendFriendships.rows,
     friendRequests: subscribed.friendRequests.rows,
     blocks: subscribed.blocks.rows,
     notifications: subscribed.notifications.rows,

@@ -1,5 +1,5 @@
 // A member's profile: banner, picture, name, bio and links, the friendship,
-// their pinned post and their posts. On one's own profile, the friend list.
+// their friends (or the friends in common), their pinned post and their posts.
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createMemo, Show } from 'solid-js';
 import { decodeParam } from '../feed/decode-param';
@@ -72,9 +72,7 @@ export default function ProfilePage() {
       {(shown) => (
         <div class="profile-page stack-large">
           <ProfileHeader account={shown()} />
-          <Show when={shown().identity.toHexString() === data.myHex()}>
-            <FriendsStrip />
-          </Show>
+          <FriendsStrip account={shown()} />
           <Show when={pinned()}>
             {(post) => (
               <section aria-labelledby="pinned-title">

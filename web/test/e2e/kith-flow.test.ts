@@ -71,6 +71,17 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
       .locator('[data-username="ana"]')
       .waitFor();
     expect(ana.loads).toBe(1);
+
+    // Profiles: Bob sees Ana's friends (himself); Cat, a friend of neither, only what they share.
+    await bob.page.goto('/u/ana');
+    await bob.waitLive();
+    await bob.page
+      .getByRole('region', { name: 'Friends (1)' })
+      .getByRole('link', { name: /Bob Stone/ })
+      .waitFor();
+    await cat.page.goto('/u/ana');
+    await cat.waitLive();
+    await cat.page.getByRole('region', { name: 'Friends in common (0)' }).waitFor();
   });
 
   step(

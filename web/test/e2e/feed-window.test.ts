@@ -86,4 +86,15 @@ describe('the new posts pill', { timeout: 90_000 }, () => {
     expect(bob.pageErrors).toEqual([]);
     expect(ana.pageErrors).toEqual([]);
   });
+
+  step('opens an address cut short in the middle of an escape without crashing', async () => {
+    await bob.page.goto('/tag/100%');
+    await bob.waitLive();
+    await bob.page.getByRole('heading', { level: 1, name: '#100%' }).waitFor();
+    await bob.page.goto('/u/caf%C3');
+    await bob.waitLive();
+    await bob.page.getByRole('heading', { name: 'No such member' }).waitFor();
+    expect(await bob.page.getByRole('heading', { name: 'Something went wrong' }).count()).toBe(0);
+    expect(bob.pageErrors).toEqual([]);
+  });
 });

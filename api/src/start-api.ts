@@ -7,6 +7,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { BanSweeper } from './accounts/bans/ban-sweeper.js';
 import { sweepBannedAccounts } from './accounts/bans/sweep-banned-accounts.js';
 import { ensureAdminInvite } from './accounts/invites/admin-invite.js';
+import { passwordResetsSettled } from './accounts/passwords/request-password-reset.js';
 import { createApp } from './app.js';
 import { type Config, ConfigError } from './config.js';
 import { type DatabaseTarget, openDatabase } from './db/database.js';
@@ -93,6 +94,9 @@ export async function startApi(config: Config, options: StartApiOptions = {}): P
     closers.push(() => media.close());
     const mailer = createMailer(config, logger);
     closers.push(() => mailer.close());
+    // Reset requests are answered before their work runs: let it finish (it
+    // needs the mailer and the database) before those close.
+    closers.push(() => passwordResetsSettled());
 
     const app = createApp({
       config,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { IdToken } from '../api-client/id-token-api';
-import { IdTokenSource, MIN_RENEWAL_DELAY_MS, RENEW_BEFORE_EXPIRY_MS } from './id-token-source';
+import {
+  IdTokenSource,
+  MIN_RENEWAL_DELAY_MS,
+  RENEW_BEFORE_EXPIRY_MS,
+  RENEWAL_RETRY_MS,
+} from './id-token-source';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -40,7 +45,7 @@ function harness(
   return {
     source,
     issued: () => issued,
-    failWith: (error: Error) => {
+    failWith: (error: Error | undefined) => {
       failWith = error;
     },
     /** When the next background renewal runs, from now. */
@@ -184,5 +189,29 @@ describe('ID tokens for the connection', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(stoppedHeard).toEqual([]);
+  });
+
+  it('tries again after a renewal that failed without a verdict, and goes on renewing', async () => {
+    const h = harness();
+    const heard: unknown[] = [];
+    h.source.onRenewalFailed((error) => heard.push(error));
+    const first = h.source.fresh();
+    h.answer();
+    await first;
+    h.failWith(new Error('network error'));
+    h.advance(h.nextRenewalIn());
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(heard).toHaveLength(1);
+    // The API is back: the retry renews, and renewals carry on from there.
+    expect(h.nextRenewalIn()).toBe(RENEWAL_RETRY_MS);
+    h.failWith(undefined);
+    h.advance(RENEWAL_RETRY_MS);
+    h.answer();
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(h.issued()).toBe(2);
+    expect(h.nextRenewalIn()).toBeGreaterThan(RENEWAL_RETRY_MS);
   });
 });

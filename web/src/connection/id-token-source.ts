@@ -16,6 +16,9 @@ export const RENEW_BEFORE_EXPIRY_MS = 2 * 60_000;
 /** The background renewal never runs sooner than this after the last one. */
 export const MIN_RENEWAL_DELAY_MS = 10_000;
 
+/** After a background renewal failed without a verdict (the API out of reach), the next try. */
+export const RENEWAL_RETRY_MS = 30_000;
+
 export interface IdTokenSourceOptions {
   readonly fetchToken: () => Promise<IdToken>;
   readonly now?: () => number;
@@ -108,20 +111,25 @@ export class IdTokenSource {
 
   /** Renews in the background a little before expiry, so a reconnect never waits. */
   #schedule(expiresAtMs: number): void {
+    this.#renewAfter(
+      Math.max(MIN_RENEWAL_DELAY_MS, expiresAtMs - RENEW_BEFORE_EXPIRY_MS - this.#now() - 5_000),
+    );
+  }
+
+  #renewAfter(delayMs: number): void {
     this.#cancelTimer?.();
     if (this.#stopped) return;
-    const delay = Math.max(
-      MIN_RENEWAL_DELAY_MS,
-      expiresAtMs - RENEW_BEFORE_EXPIRY_MS - this.#now() - 5_000,
-    );
     this.#cancelTimer = this.#setTimer(() => {
       this.#cancelTimer = undefined;
-      // A failure here is retried when the next connection asks for a token;
-      // the listeners end the page's session if the API said it is over.
       this.#renew().catch((error: unknown) => {
         if (this.#stopped) return;
+        // The listeners end the page's session if the API said it is over
+        // (which stops this source). Otherwise (the API out of reach) try
+        // again soon: the renewal is also how an open page learns that its
+        // session ended elsewhere, so it must not stop after one failure.
         for (const listener of [...this.#refusalListeners]) listener(error);
+        this.#renewAfter(RENEWAL_RETRY_MS);
       });
-    }, delay);
+    }, delayMs);
   }
 }

@@ -129,7 +129,9 @@ export function createMediaRoutes(deps: MediaServiceDeps, options: MediaRoutesOp
     const auth = currentUser(c);
     const file = singleFile(await c.req.formData());
     const bytes = Buffer.from(await file.arrayBuffer());
-    const media = await asApiErrors(() => uploadMedia(deps, processing, auth.userId, bytes));
+    const media = await asApiErrors(() =>
+      uploadMedia(deps, processing, auth.userId, bytes, c.req.raw.signal),
+    );
     return c.json({ ...media, createdAt: media.createdAt.toISOString() }, 201);
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MediaTable } from '../db/database-schema.js';
+import { ApiError } from '../http/api-error.js';
 import { enqueueModuleCall } from '../module-outbox/enqueue-module-call.js';
 import { mediaKey } from '../storage/media-key.js';
 import { type MediaFormat, sniffMediaFormat } from './media-format.js';
@@ -40,10 +41,17 @@ export async function uploadMedia(
   processing: Semaphore,
   ownerUserId: string,
   bytes: Buffer,
+  /** The request's signal: an upload its sender gave up on while it waited is not processed or stored. */
+  abandoned?: AbortSignal,
 ): Promise<UploadedMedia> {
   const format = await sniffMediaFormat(bytes);
   checkFileSize(deps, format, bytes.length);
-  const prepared = await processing.run(() => prepare(deps, ownerUserId, format, bytes));
+  const prepared = await processing.run(() => {
+    refuseIfAbandoned(abandoned);
+    return prepare(deps, ownerUserId, format, bytes);
+  });
+  // Nobody would learn the new item's id to delete it: it would only take quota.
+  refuseIfAbandoned(abandoned);
   const { row, files } = prepared;
   // A cheap check before storing anything; the reservation below is the one that counts.
   if ((await usedBytes(deps.db, ownerUserId)) + row.storedBytes > deps.limits.quotaBytes) {
@@ -197,4 +205,10 @@ async function quotaExceeded(
     `This upload needs ${bytes} bytes; ${Math.max(0, quotaBytes - used)} of your ${quotaBytes} are left. Delete some media first.`,
     { neededBytes: bytes, usedBytes: used, quotaBytes },
   );
+}
+
+function refuseIfAbandoned(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) {
+    throw new ApiError('invalid_request', 'The upload was cancelled before it was stored.');
+  }
 }

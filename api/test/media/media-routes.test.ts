@@ -496,4 +496,25 @@ describe.each(databaseKinds())('media routes on %s', (kind) => {
     expect(processing.waiting).toBe(0);
     expect(await mediaCount(gina)).toBe(1);
   });
+
+  it('drops a queued upload whose sender gave up, storing nothing', async () => {
+    const processing = new Semaphore(1);
+    const queued = testApp(database.db, createMediaRoutes(deps, { processing }));
+    const hana = await signedInUser(database.db, 'hana');
+    let finishOther!: () => void;
+    const other = processing.run(() => new Promise<void>((resolve) => (finishOther = resolve)));
+    const cancel = new AbortController();
+    const pending = queued.request('/v1/media', {
+      method: 'POST',
+      body: form([await png(), 'a.png', 'image/png']),
+      headers: { authorization: hana.authorization },
+      signal: cancel.signal,
+    });
+    await vi.waitFor(() => expect(processing.waiting).toBe(1), { timeout: 10_000 });
+    cancel.abort();
+    finishOther();
+    await other;
+    await expectError(await pending, 400, 'invalid_request');
+    expect(await mediaCount(hana)).toBe(0);
+  });
 });

@@ -34,6 +34,14 @@ export async function completePasswordReset(
   checkPasswordStrength(newPassword, reset.username);
   const passwordHash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
+    // The account row first, as an email or password change takes its locks
+    // (user, then links): the same order everywhere, so they cannot deadlock.
+    await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', reset.userId)
+      .forUpdate()
+      .executeTakeFirst();
     const spent = await trx
       .updateTable('passwordResets')
       .set({ usedAt: sql<Date>`now()` })

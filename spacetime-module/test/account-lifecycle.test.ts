@@ -64,6 +64,21 @@ describe('a rename before the first connection', () => {
     expect(rows(taker, 'myAccount').map((a) => a.username)).toEqual(['early_name']);
   });
 
+  it('takes the name from whoever gave it up, before the first connection', async () => {
+    const ana = await kith.member('ana');
+    const watcher = await kith.member('eve');
+    const given = ana.username;
+    expect((await service('rename_user', [ana.user.userId, `${given}_q`.slice(0, 20)])).ok).toBe(
+      true,
+    );
+    await watcher.settle();
+    expect(rows(watcher, 'visibleFormerUsername').map((row) => row.username)).toContain(given);
+    const newcomer = testUser('someone_new');
+    expect((await service('rename_user', [newcomer.userId, given])).ok).toBe(true);
+    await watcher.settle();
+    expect(rows(watcher, 'visibleFormerUsername').map((row) => row.username)).not.toContain(given);
+  });
+
   it('of a user who was then deleted waits for nobody', async () => {
     const user = testUser('brief_name');
     expect((await service('delete_user', [user.userId])).ok).toBe(true);

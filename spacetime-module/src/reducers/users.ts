@@ -41,6 +41,8 @@ export const renameUser = spacetimedb.reducer(
     const target = ctx.db.account.userId.find(userId);
     if (target === null) {
       if (ctx.db.deletedUser.userId.find(userId) !== null) return;
+      // The name is this user's now: it no longer leads to whoever gave it up.
+      ctx.db.formerUsername.username.delete(username);
       const pending = { userId, username, renamedAt: ctx.timestamp };
       if (ctx.db.pendingUsername.userId.find(userId) === null) {
         ctx.db.pendingUsername.insert(pending);

@@ -23,7 +23,9 @@ export default function HomePage() {
   const [through, setThrough] = createSignal<bigint | undefined>(undefined);
   createEffect(() => {
     if (!filled() && data.tables.ready() && data.me() !== undefined) {
-      setThrough(admitThrough(undefined, items()));
+      // An empty feed admits up to now (this device's clock, near enough):
+      // a new friend's older posts then go to their place, not behind the pill.
+      setThrough(admitThrough(undefined, items()) ?? BigInt(Date.now()) * 1000n);
       setFilled(true);
     }
   });

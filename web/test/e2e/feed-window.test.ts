@@ -87,6 +87,29 @@ describe('the new posts pill', { timeout: 90_000 }, () => {
     expect(ana.pageErrors).toEqual([]);
   });
 
+  step("puts a new friend's posts in place for someone whose feed was empty", async () => {
+    await ana.nav('Admin');
+    const invites = ana.page.locator('#invites');
+    await invites.getByRole('button', { name: 'Make invite link' }).click();
+    const inviteUrl = await invites.getByLabel('Invite link').last().inputValue();
+    const cat = await Member.open(kith.browser, 'cat', kith.stack.webUrl);
+    await cat.signUp(inviteUrl, 'cat', 'Cat Moreau');
+    await cat.nav('Friends');
+    const find = cat.page.getByRole('region', { name: 'Find people on Kith' });
+    await find.getByLabel('Search by name or @username').fill('ana');
+    await find.locator('[data-username="ana"]').getByRole('button', { name: 'Add friend' }).click();
+    await cat.nav('Home');
+    await ana.nav('Friends');
+    await ana.page
+      .getByRole('region', { name: 'Friend requests' })
+      .getByRole('button', { name: "Accept Cat Moreau's friend request" })
+      .click();
+    await cat.postCard('Ana wrote this first, for friends').waitFor();
+    expect(await cat.newPostsPill().count()).toBe(0);
+    expect(cat.pageErrors).toEqual([]);
+    await cat.close();
+  });
+
   step('opens an address cut short in the middle of an escape without crashing', async () => {
     await bob.page.goto('/tag/100%');
     await bob.waitLive();

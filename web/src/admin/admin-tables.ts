@@ -34,6 +34,8 @@ export function useAdminTables() {
      * mutes: the member views leave out anyone in a block with the admin.
      */
     account: (hex: string): Account | undefined => accounts().get(hex),
+    accountNamed: (username: string): Account | undefined =>
+      subscribed.accounts.rows.find((row) => row.username === username),
     failures: failuresOf(all),
     retryFailed: () => retryFailed(all),
   };

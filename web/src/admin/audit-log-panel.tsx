@@ -1,20 +1,18 @@
 // Every admin action: who, what, when and why, newest first.
 import { createMemo, For, Show } from 'solid-js';
-import { useLive } from '../live/live-context';
 import { displayNameOf } from '../profiles/display-name';
 import { SettingsSection } from '../settings/settings-section';
 import { TimeAgo } from '../ui/time-ago';
 import type { AdminTables } from './admin-tables';
 
 export function AuditLogPanel(props: { readonly admin: AdminTables }) {
-  const { data } = useLive();
   const entries = createMemo(() =>
     [...props.admin.auditLog].sort((a, b) =>
       a.at.microsSinceUnixEpoch > b.at.microsSinceUnixEpoch ? -1 : 1,
     ),
   );
   const actorName = (hex: string) => {
-    const account = data.account(hex);
+    const account = props.admin.account(hex);
     return account === undefined ? 'the database owner' : displayNameOf(account);
   };
   return (

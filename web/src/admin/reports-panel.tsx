@@ -37,7 +37,13 @@ export function ReportsPanel(props: { readonly admin: AdminTables }) {
    * a rename does not move the report), or the content's author.
    */
   const authorOf = (report: Report): string | undefined => {
-    if (report.targetKind === 'account') return props.admin.account(report.targetId)?.username;
+    if (report.targetKind === 'account') {
+      // Reports made before accounts were kept by identity name the username.
+      return (
+        props.admin.account(report.targetId)?.username ??
+        props.admin.accountNamed(report.targetId)?.username
+      );
+    }
     const row =
       report.targetKind === 'post'
         ? reportedPost(report.targetId)
@@ -98,7 +104,9 @@ export function ReportsPanel(props: { readonly admin: AdminTables }) {
             {(report) => (
               <li class="admin-item" data-report-id={String(report.id)}>
                 <p>
-                  <strong>{displayNameOf(data.account(report.reporterId.toHexString()))}</strong>{' '}
+                  <strong>
+                    {displayNameOf(props.admin.account(report.reporterId.toHexString()))}
+                  </strong>{' '}
                   reported a {report.targetKind} <TimeAgo at={report.createdAt.toDate()} />: “
                   {report.reason}”
                 </p>

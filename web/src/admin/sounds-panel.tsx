@@ -25,7 +25,7 @@ export function SoundsPanel(props: { readonly admin: AdminTables }) {
         <ul class="admin-list">
           <For each={pending()}>
             {(row) => {
-              const owner = () => data.account(row.ownerId.toHexString())?.username ?? '?';
+              const owner = () => props.admin.account(row.ownerId.toHexString())?.username ?? '?';
               return (
                 <li class="admin-item">
                   <p>

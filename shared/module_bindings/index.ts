@@ -68,6 +68,7 @@ import RemovePostReactionReducer from "./remove_post_reaction_reducer";
 import RenameUserReducer from "./rename_user_reducer";
 import ReportContentReducer from "./report_content_reducer";
 import ResolveReportReducer from "./resolve_report_reducer";
+import RestoreCommentReducer from "./restore_comment_reducer";
 import RestorePostReducer from "./restore_post_reducer";
 import RevokeAdminReducer from "./revoke_admin_reducer";
 import SendFriendRequestReducer from "./send_friend_request_reducer";
@@ -106,6 +107,7 @@ import MyAccountRow from "./my_account_table";
 import MyBlockRow from "./my_block_table";
 import MyCommentRow from "./my_comment_table";
 import MyCommentStatsRow from "./my_comment_stats_table";
+import MyDeletedCommentRow from "./my_deleted_comment_table";
 import MyFriendRequestRow from "./my_friend_request_table";
 import MyFriendshipRow from "./my_friendship_table";
 import MyMuteRow from "./my_mute_table";
@@ -266,6 +268,13 @@ const tablesSchema = __schema({
     constraints: [
     ],
   }, MyCommentStatsRow),
+  myDeletedComment: __table({
+    name: 'my_deleted_comment',
+    indexes: [
+    ],
+    constraints: [
+    ],
+  }, MyDeletedCommentRow),
   myFriendRequest: __table({
     name: 'my_friend_request',
     indexes: [
@@ -507,6 +516,7 @@ const reducersSchema = __reducers(
   __reducerSchema("rename_user", RenameUserReducer),
   __reducerSchema("report_content", ReportContentReducer),
   __reducerSchema("resolve_report", ResolveReportReducer),
+  __reducerSchema("restore_comment", RestoreCommentReducer),
   __reducerSchema("restore_post", RestorePostReducer),
   __reducerSchema("revoke_admin", RevokeAdminReducer),
   __reducerSchema("send_friend_request", SendFriendRequestReducer),

@@ -115,6 +115,13 @@ export const Comment = __t.object("Comment", {
 });
 export type Comment = __Infer<typeof Comment>;
 
+export const CommentPurge = __t.object("CommentPurge", {
+  scheduledId: __t.u64(),
+  scheduledAt: __t.scheduleAt(),
+  commentId: __t.u64(),
+});
+export type CommentPurge = __Infer<typeof CommentPurge>;
+
 export const CommentStats = __t.object("CommentStats", {
   commentId: __t.u64(),
   postId: __t.u64(),
@@ -139,6 +146,18 @@ export const Connection = __t.object("Connection", {
   idle: __t.bool(),
 });
 export type Connection = __Infer<typeof Connection>;
+
+export const DeletedComment = __t.object("DeletedComment", {
+  commentId: __t.u64(),
+  postId: __t.u64(),
+  parentId: __t.u64(),
+  authorId: __t.identity(),
+  text: __t.string(),
+  createdAt: __t.timestamp(),
+  editedAt: __t.option(__t.timestamp()),
+  deletedAt: __t.timestamp(),
+});
+export type DeletedComment = __Infer<typeof DeletedComment>;
 
 export const DeletedUser = __t.object("DeletedUser", {
   userId: __t.string(),
@@ -235,6 +254,9 @@ export type MyComment = __Infer<typeof MyComment>;
 
 export const MyCommentStats = __t.object("MyCommentStats", {});
 export type MyCommentStats = __Infer<typeof MyCommentStats>;
+
+export const MyDeletedComment = __t.object("MyDeletedComment", {});
+export type MyDeletedComment = __Infer<typeof MyDeletedComment>;
 
 export const MyFriendRequest = __t.object("MyFriendRequest", {});
 export type MyFriendRequest = __Infer<typeof MyFriendRequest>;

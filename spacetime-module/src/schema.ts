@@ -8,7 +8,7 @@ import {
   formerUsername,
   pendingUsername,
 } from './tables/account-tables';
-import { comment, commentStats } from './tables/comment-tables';
+import { comment, commentPurge, commentStats, deletedComment } from './tables/comment-tables';
 import { moduleConfig, serviceSession } from './tables/config-tables';
 import { block, friendRequest, friendship } from './tables/friend-tables';
 import { media } from './tables/media-tables';
@@ -43,6 +43,8 @@ const spacetimedb = schema({
   postPurge,
   comment,
   commentStats,
+  deletedComment,
+  commentPurge,
   reaction,
   notification,
   adminGrant,

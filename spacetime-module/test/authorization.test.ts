@@ -37,6 +37,7 @@ const MEMBER_REDUCERS: [string, unknown[]][] = [
   ['create_comment', [1, 0, 'hi']],
   ['edit_comment', [1, 'hi']],
   ['delete_comment', [1]],
+  ['restore_comment', [1]],
   ['react_to_post', [1, 'like']],
   ['remove_post_reaction', [1]],
   ['react_to_comment', [1, 'like']],

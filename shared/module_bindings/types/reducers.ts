@@ -40,6 +40,7 @@ import RemovePostReactionReducer from "../remove_post_reaction_reducer";
 import RenameUserReducer from "../rename_user_reducer";
 import ReportContentReducer from "../report_content_reducer";
 import ResolveReportReducer from "../resolve_report_reducer";
+import RestoreCommentReducer from "../restore_comment_reducer";
 import RestorePostReducer from "../restore_post_reducer";
 import RevokeAdminReducer from "../revoke_admin_reducer";
 import SendFriendRequestReducer from "../send_friend_request_reducer";
@@ -91,6 +92,7 @@ export type RemovePostReactionParams = __Infer<typeof RemovePostReactionReducer>
 export type RenameUserParams = __Infer<typeof RenameUserReducer>;
 export type ReportContentParams = __Infer<typeof ReportContentReducer>;
 export type ResolveReportParams = __Infer<typeof ResolveReportReducer>;
+export type RestoreCommentParams = __Infer<typeof RestoreCommentReducer>;
 export type RestorePostParams = __Infer<typeof RestorePostReducer>;
 export type RevokeAdminParams = __Infer<typeof RevokeAdminReducer>;
 export type SendFriendRequestParams = __Infer<typeof SendFriendRequestReducer>;

@@ -17,3 +17,6 @@ export const MODERATION_REASON_MAX_LENGTH = 500;
 
 /** How long a deleted post can be restored before it is purged. */
 export const POST_RESTORE_DAYS = 30;
+
+/** How long its author can restore a comment they deleted before its text is purged. */
+export const COMMENT_RESTORE_DAYS = POST_RESTORE_DAYS;

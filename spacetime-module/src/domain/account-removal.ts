@@ -2,6 +2,7 @@
 // in other people's notifications and counts.
 import type { Account, Timestamp, WriteDb } from '../context';
 import { deleteCommentInThread } from './comment-removal';
+import { forgetDeletedCommentsBy } from './deleted-comments';
 import { sameIdentity } from './identities';
 import { purgePost } from './post-removal';
 import { removeReaction } from './reaction-removal';
@@ -14,6 +15,7 @@ export function removeAccount(db: WriteDb, target: Account, now: Timestamp): voi
     const current = db.comment.id.find(row.id);
     if (current !== null) deleteCommentInThread(db, current, now);
   }
+  forgetDeletedCommentsBy(db, id);
   for (const row of [...db.reaction.reactorId.filter(id)]) removeReaction(db, row);
   for (const row of [...db.friendship.ownerId.filter(id)]) db.friendship.id.delete(row.id);
   for (const row of [...db.friendship.friendId.filter(id)]) db.friendship.id.delete(row.id);

@@ -7,7 +7,8 @@ import { countCommentReply, countPostComment } from './tallies';
 /**
  * Deletes a comment. One with replies becomes an empty tombstone so that the
  * replies keep their place; one without goes, and so does a tombstone parent
- * it leaves without replies.
+ * it leaves without replies. It keeps no text: when the author deletes their
+ * own comment, the caller saves it first (saveDeletedComment) for a restore.
  */
 export function deleteCommentInThread(db: WriteDb, target: Comment, now: Timestamp): void {
   if (target.deletedAt === undefined) {

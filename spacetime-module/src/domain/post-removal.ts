@@ -1,5 +1,6 @@
 // Deleting a post for good, with everything that hangs off it.
 import type { Post, WriteDb } from '../context';
+import { forgetDeletedCommentsOn } from './deleted-comments';
 
 export function purgePost(db: WriteDb, target: Post): void {
   const postId = target.id;
@@ -7,6 +8,7 @@ export function purgePost(db: WriteDb, target: Post): void {
   for (const row of [...db.commentStats.postId.filter(postId)]) {
     db.commentStats.commentId.delete(row.commentId);
   }
+  forgetDeletedCommentsOn(db, postId);
   for (const row of [...db.reaction.postId.filter(postId)]) db.reaction.id.delete(row.id);
   for (const row of [...db.postRevision.postId.filter(postId)]) db.postRevision.id.delete(row.id);
   for (const row of [...db.postMedia.postId.filter(postId)]) db.postMedia.id.delete(row.id);

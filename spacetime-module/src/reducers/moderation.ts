@@ -7,6 +7,7 @@ import { isOwner } from '../auth/module-config';
 import type { ReducerContext } from '../context';
 import { audit } from '../domain/audit';
 import { deleteCommentInThread } from '../domain/comment-removal';
+import { forgetDeletedComment } from '../domain/deleted-comments';
 import { sameIdentity } from '../domain/identities';
 import { excerpt, requireReason } from '../domain/moderation-reason';
 import { purgePost } from '../domain/post-removal';
@@ -44,12 +45,16 @@ export const removeComment = spacetimedb.reducer(
   (ctx, { commentId, reason }) => {
     requireAdmin(ctx);
     requireReason(reason);
-    const target = ctx.db.comment.id.find(commentId);
-    if (target === null || target.deletedAt !== undefined) {
-      throw new SenderError(`There is no comment ${commentId}.`);
-    }
+    const found = ctx.db.comment.id.find(commentId);
+    const live = found !== null && found.deletedAt === undefined ? found : null;
+    // A comment its author deleted can still come back: removing it drops the
+    // text kept for a restore, so that it cannot.
+    const saved = ctx.db.deletedComment.commentId.find(commentId);
+    const target = live ?? saved;
+    if (target === null) throw new SenderError(`There is no comment ${commentId}.`);
     const author = ctx.db.account.identity.find(target.authorId);
-    deleteCommentInThread(ctx.db, target, ctx.timestamp);
+    if (live !== null) deleteCommentInThread(ctx.db, live, ctx.timestamp);
+    forgetDeletedComment(ctx.db, commentId);
     closeReportsAbout(ctx, 'comment', String(commentId), reason);
     audit(ctx, {
       action: 'remove_comment',

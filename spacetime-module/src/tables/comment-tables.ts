@@ -32,3 +32,32 @@ export const commentStats = table(
     ...reactionTallyColumns(),
   },
 );
+
+/**
+ * The text of a comment its author deleted, kept for them alone to restore it
+ * within the restore period. The comment itself is a textless tombstone while
+ * replies hang from it, or gone; only the author's own view reads this table.
+ */
+export const deletedComment = table(
+  { name: 'deleted_comment' },
+  {
+    commentId: t.u64().primaryKey(),
+    postId: t.u64().index('btree'),
+    parentId: t.u64(),
+    authorId: t.identity().index('btree'),
+    text: t.string(),
+    createdAt: t.timestamp(),
+    editedAt: t.option(t.timestamp()),
+    deletedAt: t.timestamp(),
+  },
+);
+
+/** Forgets a deleted comment's saved text once its restore period is over. */
+export const commentPurge = table(
+  { name: 'comment_purge' },
+  {
+    scheduledId: t.u64().primaryKey().autoInc(),
+    scheduledAt: t.scheduleAt(),
+    commentId: t.u64().index('btree'),
+  },
+);

@@ -1,8 +1,9 @@
 // One comment: who wrote it and when, its text, reactions, and what can be
-// done with it (reply; edit and delete for its author; delete for the post's
-// author; report for others; remove for admins).
+// done with it (reply; edit and delete for its author, who can restore it for
+// a while; delete for good for the post's author; report for others; remove
+// for admins).
 
-import { COMMENT_TEXT_MAX_LENGTH } from '@kith/shared/limits';
+import { COMMENT_RESTORE_DAYS, COMMENT_TEXT_MAX_LENGTH } from '@kith/shared/limits';
 import type { ReactionKind } from '@kith/shared/reactions';
 import { A } from '@solidjs/router';
 import { createSignal, createUniqueId, Show } from 'solid-js';
@@ -138,7 +139,15 @@ export function CommentItem(props: { readonly comment: Comment; readonly post: P
         onClose={() => setDialog(undefined)}
         onConfirm={() => act((r) => r.deleteComment({ commentId: id() }))}
       >
-        <p>This cannot be undone. Replies to it stay.</p>
+        <Show
+          when={mine()}
+          fallback={<p>Its author will not be able to restore it. Replies to it stay.</p>}
+        >
+          <p>
+            Only you will see it, in its place, and you can restore it for {COMMENT_RESTORE_DAYS}{' '}
+            days. Replies to it stay.
+          </p>
+        </Show>
       </ConfirmDialog>
       <ReportDialog
         open={dialog() === 'report'}

@@ -6,6 +6,7 @@ import {
   type ThreadComment,
   type ThreadNode,
   TOP_LEVEL,
+  withRestorable,
 } from './comment-tree';
 
 const c = (id: number, parent: number, at: number, deleted = false): ThreadComment => ({
@@ -56,6 +57,24 @@ describe('comment threads', () => {
   it('orders comments written in the same microsecond by id', () => {
     expect(shape(buildThread([c(2, 0, 10), c(1, 0, 10)]))).toEqual([
       [1, []],
+      [2, []],
+    ]);
+  });
+});
+
+describe('one’s own restorable comments', () => {
+  it('stay in their place for their author: a tombstone of theirs, and one that went', () => {
+    // 1 is the reader's tombstone with a reply; 3 (a reply to 2) went, having none.
+    const others = [c(1, 0, 10, true), c(2, 0, 20), c(4, 1, 40)];
+    const mine = [c(1, 0, 10), c(3, 2, 30)];
+    const thread = buildThread(withRestorable(others, mine));
+    expect(shape(thread)).toEqual([
+      [1, [[4, []]]],
+      [2, [[3, []]]],
+    ]);
+    // Without them, the thread is what everyone else sees.
+    expect(shape(buildThread(withRestorable(others, [])))).toEqual([
+      [1, [[4, []]]],
       [2, []],
     ]);
   });

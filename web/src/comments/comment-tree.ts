@@ -1,6 +1,7 @@
 // A post's comments as a thread: replies under the comment they answer,
 // oldest first at each level. A deleted comment stays as a tombstone while
-// replies hang from it, and disappears when none do. A reply whose parent
+// replies hang from it, and disappears when none do, except for its author
+// while they can restore it: for them it stays in its place. A reply whose parent
 // this person cannot see (its author is in a block with them) joins the top
 // level rather than vanishing.
 
@@ -37,6 +38,23 @@ export function buildThread<T extends ThreadComment>(comments: readonly T[]): Th
       .map((comment) => ({ comment, replies: build(children.get(comment.id) ?? []) }))
       .filter((node) => !node.comment.deleted || node.replies.length > 0);
   return build(roots);
+}
+
+/**
+ * The thread's comments as the reader sees them, with `restorable` (the
+ * reader's own deleted comments they can restore) shown in place: a tombstone
+ * of theirs is shown, and one that went (it had no replies) comes back where
+ * it was.
+ */
+export function withRestorable<T extends ThreadComment>(
+  comments: readonly T[],
+  restorable: readonly T[],
+): T[] {
+  const mine = new Map(restorable.map((c) => [c.id, c]));
+  const out = comments.map((c) => mine.get(c.id) ?? c);
+  const present = new Set(comments.map((c) => c.id));
+  for (const c of restorable) if (!present.has(c.id)) out.push(c);
+  return out;
 }
 
 function cmp(a: bigint, b: bigint): number {

@@ -1,6 +1,8 @@
 // Accounts: your own, your settings, every member not in a block with you,
 // and the names those members went by before a rename.
 import { t } from 'spacetimedb/server';
+import { blockedKeysOf } from '../domain/graph';
+import { identityKey } from '../domain/identities';
 import { VisibleContent } from '../domain/visibility';
 import spacetimedb from '../schema';
 import { account, accountSettings, formerUsername } from '../tables/account-tables';
@@ -33,9 +35,12 @@ export const visibleFormerUsername = spacetimedb.view(
   { name: 'visible_former_username', public: true },
   t.array(formerUsername.rowType),
   (ctx) =>
-    forMember(ctx, (me) =>
-      new VisibleContent(ctx.db, me.identity)
-        .accounts()
-        .flatMap((shown) => [...ctx.db.formerUsername.identity.filter(shown.identity)]),
-    ),
+    forMember(ctx, (me) => {
+      // Read the few former names, not every account: an account's change
+      // (a new bio) then does not rerun this view for every member.
+      const blocked = blockedKeysOf(ctx.db, me.identity);
+      return [...ctx.db.formerUsername.iter()].filter(
+        (row) => !blocked.has(identityKey(row.identity)),
+      );
+    }),
 );

@@ -6,7 +6,7 @@ import { AUDIENCE, KithIssuer, type TestUser } from '../test/support/kith-issuer
 import { startBenchHost } from './local-host.js';
 
 const moduleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RATE_LIMITED = ['post', 'comment', 'reaction', 'friend_request', 'report'];
+const RATE_LIMITED = ['post', 'comment', 'reaction', 'friend_request', 'report', 'profile'];
 
 export interface KithBenchHost {
   readonly url: string;

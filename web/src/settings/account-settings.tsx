@@ -5,6 +5,7 @@ import { changeEmail, changePassword } from '../api-client/account-api';
 import { ApiError } from '../api-client/api-error';
 import { session, signedIn, signOut } from '../auth/session-store';
 import { createAction } from '../ui/create-action';
+import { CurrentPasswordField } from '../ui/current-password-field';
 import { FormError } from '../ui/form-error';
 import { TextField } from '../ui/text-field';
 import { SettingsSection } from './settings-section';
@@ -109,13 +110,10 @@ function EmailChange() {
         error={problemAt('email')}
         onInput={(event) => setEmail(event.currentTarget.value)}
       />
-      <TextField
+      <CurrentPasswordField
         id={passwordId}
         label="Your password"
         name="email-change-password"
-        type="password"
-        autocomplete="current-password"
-        required
         hint="To confirm it is you. Reset links sent before the change stop working."
         value={password()}
         error={problemAt('password')}
@@ -176,11 +174,8 @@ export function AccountSettings() {
           void savePassword.run();
         }}
       >
-        <TextField
+        <CurrentPasswordField
           label="Current password"
-          type="password"
-          autocomplete="current-password"
-          required
           value={currentPassword()}
           onInput={(event) => setCurrentPassword(event.currentTarget.value)}
         />

@@ -4,9 +4,9 @@ import { createSignal } from 'solid-js';
 import { deleteAccount } from '../api-client/account-api';
 import { sessionEnded } from '../auth/session-store';
 import { createAction } from '../ui/create-action';
+import { CurrentPasswordField } from '../ui/current-password-field';
 import { FormError } from '../ui/form-error';
 import { ModalDialog } from '../ui/modal-dialog';
-import { TextField } from '../ui/text-field';
 import { SettingsSection } from './settings-section';
 
 export function DangerZone() {
@@ -40,11 +40,8 @@ export function DangerZone() {
           }}
         >
           <p>This cannot be undone. Enter your password to confirm.</p>
-          <TextField
+          <CurrentPasswordField
             label="Password"
-            type="password"
-            autocomplete="current-password"
-            required
             value={password()}
             onInput={(event) => setPassword(event.currentTarget.value)}
           />

@@ -6,8 +6,8 @@ import { createSignal, createUniqueId, Show } from 'solid-js';
 import { changeUsername } from '../api-client/account-api';
 import { session, signedIn } from '../auth/session-store';
 import { useIdTokens } from '../connection/id-token-context';
+import { CurrentPasswordField } from '../ui/current-password-field';
 import { FormError } from '../ui/form-error';
-import { TextField } from '../ui/text-field';
 import { UsernameField } from '../ui/username-field';
 import { FormerUsernames } from './former-usernames';
 import {
@@ -88,13 +88,10 @@ export function UsernameChange() {
           error={problemAt('username')}
           onInput={(event) => setUsername(event.currentTarget.value)}
         />
-        <TextField
+        <CurrentPasswordField
           id={passwordId}
           label="Your password"
           name="username-change-password"
-          type="password"
-          autocomplete="current-password"
-          required
           hint="To confirm it is you."
           value={password()}
           error={problemAt('password')}

@@ -21,26 +21,11 @@ describe('a deleted comment', { timeout: 90_000 }, () => {
   step('Ana and Bob are friends; Bob comments on her post, and both have it open', async () => {
     ana = await Member.open(kith.browser, 'ana', kith.stack.webUrl);
     await ana.signUp(kith.stack.adminInviteUrl, 'ana', 'Ana Lima');
-    await ana.nav('Admin');
-    const invites = ana.page.locator('#invites');
-    await invites.getByRole('button', { name: 'Make invite link' }).click();
-    const inviteUrl = await invites.getByLabel('Invite link').inputValue();
-
+    const inviteUrl = await ana.makeInviteLink();
     bob = await Member.open(kith.browser, 'bob', kith.stack.webUrl);
     await bob.signUp(inviteUrl, 'bob', 'Bob Stone');
-    await bob.nav('Friends');
-    const find = bob.page.getByRole('region', { name: 'Find people on Kith' });
-    await find.getByLabel('Search by name or @username').fill('ana');
-    await find.locator('[data-username="ana"]').getByRole('button', { name: 'Add friend' }).click();
-    await find
-      .locator('[data-username="ana"]')
-      .getByRole('button', { name: /Cancel your friend request/ })
-      .waitFor();
-    await ana.nav('Friends');
-    await ana.page
-      .getByRole('region', { name: 'Friend requests' })
-      .getByRole('button', { name: "Accept Bob Stone's friend request" })
-      .click();
+    await bob.askFriendship('ana');
+    await ana.acceptFriendRequestOf('Bob Stone');
 
     await ana.nav('Home');
     await ana.post(POST);

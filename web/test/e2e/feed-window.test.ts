@@ -32,32 +32,17 @@ describe('the new posts pill', { timeout: 90_000 }, () => {
     await ana.signUp(kith.stack.adminInviteUrl, 'ana', 'Ana Lima');
     await ana.post('Ana wrote this first, for friends');
     await ana.post('Ana wrote this second, for friends');
-    await ana.nav('Admin');
-    const invites = ana.page.locator('#invites');
-    await invites.getByRole('button', { name: 'Make invite link' }).click();
-    const inviteUrl = await invites.getByLabel('Invite link').inputValue();
-
+    const inviteUrl = await ana.makeInviteLink();
     bob = await Member.open(kith.browser, 'bob', kith.stack.webUrl);
     await bob.signUp(inviteUrl, 'bob', 'Bob Stone');
     await bob.post('Bob says hello');
-    await bob.nav('Friends');
-    const find = bob.page.getByRole('region', { name: 'Find people on Kith' });
-    await find.getByLabel('Search by name or @username').fill('ana');
-    await find.locator('[data-username="ana"]').getByRole('button', { name: 'Add friend' }).click();
-    await find
-      .locator('[data-username="ana"]')
-      .getByRole('button', { name: /Cancel your friend request/ })
-      .waitFor();
+    await bob.askFriendship('ana');
     await bob.nav('Home');
     await bob.postCard('Bob says hello').waitFor();
   });
 
   step("puts the new friend's earlier posts in their place, not behind the pill", async () => {
-    await ana.nav('Friends');
-    await ana.page
-      .getByRole('region', { name: 'Friend requests' })
-      .getByRole('button', { name: "Accept Bob Stone's friend request" })
-      .click();
+    await ana.acceptFriendRequestOf('Bob Stone');
     await bob.postCard('Ana wrote this first, for friends').waitFor();
     await bob.postCard('Ana wrote this second, for friends').waitFor();
     expect(await bob.newPostsPill().count()).toBe(0);
@@ -88,22 +73,12 @@ describe('the new posts pill', { timeout: 90_000 }, () => {
   });
 
   step("puts a new friend's posts in place for someone whose feed was empty", async () => {
-    await ana.nav('Admin');
-    const invites = ana.page.locator('#invites');
-    await invites.getByRole('button', { name: 'Make invite link' }).click();
-    const inviteUrl = await invites.getByLabel('Invite link').last().inputValue();
+    const inviteUrl = await ana.makeInviteLink();
     const cat = await Member.open(kith.browser, 'cat', kith.stack.webUrl);
     await cat.signUp(inviteUrl, 'cat', 'Cat Moreau');
-    await cat.nav('Friends');
-    const find = cat.page.getByRole('region', { name: 'Find people on Kith' });
-    await find.getByLabel('Search by name or @username').fill('ana');
-    await find.locator('[data-username="ana"]').getByRole('button', { name: 'Add friend' }).click();
+    await cat.askFriendship('ana');
     await cat.nav('Home');
-    await ana.nav('Friends');
-    await ana.page
-      .getByRole('region', { name: 'Friend requests' })
-      .getByRole('button', { name: "Accept Cat Moreau's friend request" })
-      .click();
+    await ana.acceptFriendRequestOf('Cat Moreau');
     await cat.postCard('Ana wrote this first, for friends').waitFor();
     expect(await cat.newPostsPill().count()).toBe(0);
     expect(cat.pageErrors).toEqual([]);

@@ -112,6 +112,33 @@ export class Member {
     await this.page.locator('.connection[data-phase="live"]').waitFor();
   }
 
+  /** As an admin: makes an invite link in the admin area and returns it (the newest one shown). */
+  async makeInviteLink(): Promise<string> {
+    await this.nav('Admin');
+    const invites = this.page.locator('#invites');
+    await invites.getByRole('button', { name: 'Make invite link' }).click();
+    return invites.getByLabel('Invite link').last().inputValue();
+  }
+
+  /** Finds `username` under Friends and sends a friend request, waiting until it is sent. */
+  async askFriendship(username: string): Promise<void> {
+    await this.nav('Friends');
+    const find = this.page.getByRole('region', { name: 'Find people on Kith' });
+    await find.getByLabel('Search by name or @username').fill(username);
+    const person = find.locator(`[data-username="${username}"]`);
+    await person.getByRole('button', { name: 'Add friend' }).click();
+    await person.getByRole('button', { name: /Cancel your friend request/ }).waitFor();
+  }
+
+  /** Accepts the friend request of the person shown as `displayName`. */
+  async acceptFriendRequestOf(displayName: string): Promise<void> {
+    await this.nav('Friends');
+    await this.page
+      .getByRole('region', { name: 'Friend requests' })
+      .getByRole('button', { name: `Accept ${displayName}'s friend request` })
+      .click();
+  }
+
   /** Follows a link in the main navigation (no page load). */
   async nav(label: 'Home' | 'Friends' | 'Notifications' | 'Profile' | 'Settings' | 'Admin') {
     await this.page

@@ -1,21 +1,19 @@
 // The account at the API: the username, the email used for password resets,
 // and the password.
-import { createEffect, createSignal, createUniqueId, on, Show } from 'solid-js';
+import { createEffect, createSignal, on, Show } from 'solid-js';
 import { changeEmail, changePassword } from '../api-client/account-api';
 import { ApiError } from '../api-client/api-error';
 import { session, signedIn, signOut } from '../auth/session-store';
 import { createAction } from '../ui/create-action';
 import { CurrentPasswordField } from '../ui/current-password-field';
+import { createFieldProblems, type FieldProblem } from '../ui/field-problems';
 import { FormError } from '../ui/form-error';
 import { TextField } from '../ui/text-field';
 import { SettingsSection } from './settings-section';
 import { UsernameChange } from './username-change';
 import { usernameChangeProblem, waitWords } from './username-change-problem';
 
-interface EmailChangeProblem {
-  readonly field: 'email' | 'password' | 'form';
-  readonly message: string;
-}
+type EmailChangeProblem = FieldProblem<'email' | 'password'>;
 
 /** The API's refusal of an email change, placed at the control it is about. */
 function emailChangeProblem(error: unknown): EmailChangeProblem {
@@ -52,29 +50,19 @@ function EmailChange() {
     ),
   );
   const [password, setPassword] = createSignal('');
-  const [problem, setProblem] = createSignal<EmailChangeProblem | undefined>(undefined);
+  const problems = createFieldProblems(['email', 'password'] as const);
   const [busy, setBusy] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
-  const problemAt = (field: EmailChangeProblem['field']) =>
-    problem()?.field === field ? problem()?.message : undefined;
-  const emailId = createUniqueId();
-  const passwordId = createUniqueId();
-  /** Shows the problem, and takes the person (and their screen reader) to the field it is about. */
-  const refuse = (found: EmailChangeProblem) => {
-    setProblem(found);
-    const field = { email: emailId, password: passwordId, form: undefined }[found.field];
-    if (field !== undefined) document.getElementById(field)?.focus();
-  };
 
   const submit = async () => {
     if (busy()) return;
     setSaved(false);
     const wanted = email().trim() === '' ? null : email().trim();
     if (wanted?.toLowerCase() === session()?.user.email) {
-      refuse({ field: 'email', message: 'That is already your email address.' });
+      problems.refuse({ field: 'email', message: 'That is already your email address.' });
       return;
     }
-    setProblem(undefined);
+    problems.clear();
     setBusy(true);
     try {
       const user = await changeEmail(wanted, password());
@@ -83,7 +71,7 @@ function EmailChange() {
       setPassword('');
       setSaved(true);
     } catch (error) {
-      refuse(emailChangeProblem(error));
+      problems.refuse(emailChangeProblem(error));
     } finally {
       setBusy(false);
     }
@@ -100,26 +88,26 @@ function EmailChange() {
     >
       <h3 id="email-change-title">Change email</h3>
       <TextField
-        id={emailId}
+        id={problems.id('email')}
         label="Email"
         name="email"
         type="email"
         autocomplete="email"
         hint="Used only to send you password reset links. Leave empty to remove it."
         value={email()}
-        error={problemAt('email')}
+        error={problems.at('email')}
         onInput={(event) => setEmail(event.currentTarget.value)}
       />
       <CurrentPasswordField
-        id={passwordId}
+        id={problems.id('password')}
         label="Your password"
         name="email-change-password"
         hint="To confirm it is you. Reset links sent before the change stop working."
         value={password()}
-        error={problemAt('password')}
+        error={problems.at('password')}
         onInput={(event) => setPassword(event.currentTarget.value)}
       />
-      <FormError message={problemAt('form')} />
+      <FormError message={problems.at('form')} />
       <div class="row">
         <button type="submit" class="button" disabled={busy()}>
           {busy() ? 'Saving…' : 'Save email'}

@@ -2,37 +2,24 @@
 // the password. The API renames the account in the module at once, so
 // friends see the new name live; the page then renews its ID token, whose
 // claims the module applies to the account at every (re)connection.
-import { createSignal, createUniqueId, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { changeUsername } from '../api-client/account-api';
 import { session, signedIn } from '../auth/session-store';
 import { useIdTokens } from '../connection/id-token-context';
 import { CurrentPasswordField } from '../ui/current-password-field';
+import { createFieldProblems } from '../ui/field-problems';
 import { FormError } from '../ui/form-error';
 import { UsernameField } from '../ui/username-field';
 import { FormerUsernames } from './former-usernames';
-import {
-  checkNewUsername,
-  type UsernameChangeProblem,
-  usernameChangeProblem,
-} from './username-change-problem';
+import { checkNewUsername, usernameChangeProblem } from './username-change-problem';
 
 export function UsernameChange() {
   const tokens = useIdTokens();
   const [username, setUsername] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [problem, setProblem] = createSignal<UsernameChangeProblem | undefined>(undefined);
+  const problems = createFieldProblems(['username', 'password'] as const);
   const [busy, setBusy] = createSignal(false);
   const [changedTo, setChangedTo] = createSignal<string | undefined>(undefined);
-  const problemAt = (field: UsernameChangeProblem['field']) =>
-    problem()?.field === field ? problem()?.message : undefined;
-  const usernameId = createUniqueId();
-  const passwordId = createUniqueId();
-  /** Shows the problem, and takes the person (and their screen reader) to the field it is about. */
-  const refuse = (found: UsernameChangeProblem) => {
-    setProblem(found);
-    const field = { username: usernameId, password: passwordId, form: undefined }[found.field];
-    if (field !== undefined) document.getElementById(field)?.focus();
-  };
 
   const submit = async () => {
     if (busy()) return;
@@ -41,10 +28,10 @@ export function UsernameChange() {
     setChangedTo(undefined);
     const early = checkNewUsername(username(), current.user.username);
     if (early) {
-      refuse(early);
+      problems.refuse(early);
       return;
     }
-    setProblem(undefined);
+    problems.clear();
     setBusy(true);
     try {
       const user = await changeUsername(username().trim().toLowerCase(), password());
@@ -58,7 +45,7 @@ export function UsernameChange() {
       // connection fetches its own token.
       await tokens.renewNow().catch(() => undefined);
     } catch (error) {
-      refuse(usernameChangeProblem(error));
+      problems.refuse(usernameChangeProblem(error));
     } finally {
       setBusy(false);
     }
@@ -81,23 +68,23 @@ export function UsernameChange() {
           mentions with the old name still lead to you until someone else takes it.
         </p>
         <UsernameField
-          id={usernameId}
+          id={problems.id('username')}
           label="New username"
           name="new-username"
           value={username()}
-          error={problemAt('username')}
+          error={problems.at('username')}
           onInput={(event) => setUsername(event.currentTarget.value)}
         />
         <CurrentPasswordField
-          id={passwordId}
+          id={problems.id('password')}
           label="Your password"
           name="username-change-password"
           hint="To confirm it is you."
           value={password()}
-          error={problemAt('password')}
+          error={problems.at('password')}
           onInput={(event) => setPassword(event.currentTarget.value)}
         />
-        <FormError message={problemAt('form')} />
+        <FormError message={problems.at('form')} />
         <div class="row">
           <button type="submit" class="button" disabled={busy()}>
             {busy() ? 'Changing…' : 'Change username'}

@@ -502,6 +502,24 @@ describe('Kith in the browser', { timeout: 90_000 }, () => {
   );
 
   step(
+    'changes the email address only with the password, saying why where it was refused',
+    async () => {
+      await bob.nav('Settings');
+      const form = bob.page.getByRole('form', { name: 'Change email' });
+      await form.getByLabel('Email', { exact: true }).fill('bob@example.com');
+      await form.getByLabel('Your password').fill('not the password');
+      await form.getByRole('button', { name: 'Save email' }).click();
+      await form.getByText('That is not your password. Try again.').waitFor();
+      expect(
+        await form.getByLabel('Your password').evaluate((el) => el === document.activeElement),
+      ).toBe(true);
+      await form.getByLabel('Your password').fill(PASSWORD);
+      await form.getByRole('button', { name: 'Save email' }).click();
+      await form.getByText('Saved.').waitFor();
+    },
+  );
+
+  step(
     'lets an admin remove a post and a comment for everyone, with the reasons in the audit log',
     async () => {
       await bob.nav('Home');

@@ -15,6 +15,8 @@ export function createLogMailer(logger: Logger): Mailer {
         `password reset link for ${message.username} (SMTP_URL is not set, so it is logged instead of emailed)`,
       );
     },
+    // Nothing to tell without a mail server; the change itself is logged by the route.
+    async sendEmailChanged() {},
     async close() {},
   };
 }

@@ -10,7 +10,18 @@ export interface PasswordResetMessage {
   readonly expiresAt: Date;
 }
 
+/** Told to the address an account had, when it changes: the owner learns if it was not them. */
+export interface EmailChangedMessage {
+  /** The address before the change. */
+  readonly to: string;
+  readonly username: string;
+  /** The new address, or null when it was removed. */
+  readonly newAddress: string | null;
+  readonly changedAt: Date;
+}
+
 export interface Mailer {
   sendPasswordReset(message: PasswordResetMessage): Promise<void>;
+  sendEmailChanged(message: EmailChangedMessage): Promise<void>;
   close(): Promise<void>;
 }

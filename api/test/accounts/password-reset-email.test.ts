@@ -91,6 +91,44 @@ describe('password reset by email', () => {
     ).toBe(401);
   });
 
+  it('tells the old address when the email changes or is removed, and nobody when there was none', async () => {
+    const admin = api.client();
+    await admin.expect(200, 'POST', '/v1/auth/login', {
+      username: 'admin_user',
+      password: TEST_PASSWORD,
+    });
+    const pia = await api.signUpMember(admin, 'pia');
+    const before = received.length;
+    await pia.expect(200, 'PATCH', '/v1/account', {
+      email: 'pia@example.com',
+      password: TEST_PASSWORD,
+    });
+    await pia.expect(200, 'PATCH', '/v1/account', {
+      email: 'pia.new@example.com',
+      password: TEST_PASSWORD,
+    });
+    const changed = await eventually(() => {
+      const found = received.find((message) => message.to.includes('pia@example.com'));
+      if (found === undefined) throw new Error('no notice yet');
+      return found;
+    });
+    expect(changed.text).toMatch(/Subject: Your Kith email address was changed/);
+    expect(changed.text).toContain('was changed to pia.new@example.com');
+
+    await pia.expect(200, 'PATCH', '/v1/account', { email: null, password: TEST_PASSWORD });
+    const removed = await eventually(() => {
+      const found = received.find((message) => message.to.includes('pia.new@example.com'));
+      if (found === undefined) throw new Error('no notice yet');
+      return found;
+    });
+    expect(removed.text).toContain('was removed from your Kith account');
+    // Setting the first address told nobody: two notices in all.
+    expect(received.slice(before).map((message) => message.to)).toEqual([
+      ['pia@example.com'],
+      ['pia.new@example.com'],
+    ]);
+  });
+
   it('sends nothing for an account without an email address, and says so in the log', async () => {
     const before = received.length;
     const admin = api.client();

@@ -158,8 +158,31 @@ export function createAccountRoutes(deps: AccountsDeps) {
     async (c) => {
       const auth = currentUser(c);
       const who = { userId: auth.userId, username: auth.username, ip: clientAddress(c, hops) };
-      const { user, emailChanged } = await updateProfile(db, who, c.req.valid('json'));
-      if (emailChanged) deps.logger.info({ userId: auth.userId }, 'email address changed');
+      const { user, emailChanged, previousEmail } = await updateProfile(
+        db,
+        who,
+        c.req.valid('json'),
+      );
+      if (emailChanged) {
+        deps.logger.info({ userId: auth.userId }, 'email address changed');
+        // The old address hears of it, so a change by someone else does not go unnoticed.
+        // After the commit, and a failure to send does not undo the change.
+        if (previousEmail !== null) {
+          deps.mailer
+            .sendEmailChanged({
+              to: previousEmail,
+              username: user.username,
+              newAddress: user.email,
+              changedAt: new Date(),
+            })
+            .catch((error: unknown) =>
+              deps.logger.error(
+                { err: error },
+                'could not tell the old address of an email change',
+              ),
+            );
+        }
+      }
       return c.json(UserResponse.parse({ user: userJson(user) }), 200);
     },
   );

@@ -29,6 +29,8 @@ export interface ProfileUpdate {
   readonly user: UserRow;
   /** Whether the address changed (and the open reset links ended). */
   readonly emailChanged: boolean;
+  /** The address before a change, to tell its owner; null when there was none. */
+  readonly previousEmail: string | null;
 }
 
 const USER_COLUMNS = ['id', 'username', 'displayName', 'email', 'role', 'createdAt'] as const;
@@ -56,7 +58,9 @@ export async function updateProfile(
         .where('id', '=', who.userId)
         .forUpdate()
         .executeTakeFirstOrThrow();
-      if (Object.keys(set).length === 0) return { user: before, emailChanged: false };
+      if (Object.keys(set).length === 0) {
+        return { user: before, emailChanged: false, previousEmail: before.email };
+      }
       const user = await trx
         .updateTable('users')
         .set(set)
@@ -65,7 +69,7 @@ export async function updateProfile(
         .executeTakeFirstOrThrow();
       const emailChanged = user.email !== before.email;
       if (emailChanged) await endPasswordResetLinks(trx, who.userId);
-      return { user, emailChanged };
+      return { user, emailChanged, previousEmail: before.email };
     });
   } catch (error) {
     throw duplicateAccountError(error) ?? error;

@@ -45,6 +45,18 @@ const matrix: [string, Sample, string, Viewer[]][] = [
     ['fred', 'nina', 'blake', 'adam'],
   ],
   [
+    'ana’s friendship with bart (a friend’s friend list)',
+    (c) => rows(c, 'friendFriendship').map((f) => `${nameOf(f.ownerId)}→${nameOf(f.friendId)}`),
+    'ana→bart',
+    ['fred'],
+  ],
+  [
+    'fred’s friendship with ana (never to blake, whom ana blocked)',
+    (c) => rows(c, 'friendFriendship').map((f) => `${nameOf(f.ownerId)}→${nameOf(f.friendId)}`),
+    'fred→ana',
+    [],
+  ],
+  [
     'a public post',
     (c) => visiblePosts(c).map((p) => p.text),
     'ana public (edited)',

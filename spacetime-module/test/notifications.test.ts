@@ -186,3 +186,24 @@ describe('notifications about a comment', () => {
     expect(group()).toBeUndefined();
   });
 });
+
+describe('notifications after a block', () => {
+  it('keep the others in a group, pointing no more at the blocked person’s comment', async () => {
+    const ana = await kith.member('ana');
+    const bob = await kith.member('bob');
+    const cat = await kith.member('cat');
+    await ana.conn.reducers.createPost({ text: 'ask me', mediaIds: [], visibility: 'public' });
+    const post = postsBy(ana, ana)[0]!;
+    await bob.conn.reducers.createComment({ postId: post.id, parentId: 0n, text: 'bob here' });
+    await cat.conn.reducers.createComment({ postId: post.id, parentId: 0n, text: 'cat here' });
+    await ana.settle();
+    const cats = visibleComments(ana).find((c) => c.text === 'cat here')!;
+    const group = () => rows(ana, 'myNotification').find((n) => n.kind === 'comment');
+    expect(group()?.commentId).toBe(cats.id);
+
+    await ana.conn.reducers.blockAccount({ target: cat.identity });
+    await ana.settle();
+    expect(group()?.actorIds.map((a) => a.toHexString())).toEqual([bob.identity.toHexString()]);
+    expect(group()?.commentId).not.toBe(cats.id);
+  });
+});

@@ -76,7 +76,12 @@ export function retract(db: WriteDb, recipientId: Identity, groupKey: string, ac
 /** Removes `actorId` from every notification of `recipientId` (after a block). */
 export function forgetActor(db: WriteDb, recipientId: Identity, actorId: Identity): void {
   for (const row of [...db.notification.recipientId.filter(recipientId)]) {
-    withoutActor(db, row, actorId);
+    // A group left to others must not point at the blocked person's comment.
+    const pointed = row.commentId === 0n ? null : db.comment.id.find(row.commentId);
+    const theirs = pointed !== null && sameIdentity(pointed.authorId, actorId);
+    const current = theirs ? { ...row, commentId: 0n } : row;
+    if (theirs) db.notification.id.update(current);
+    withoutActor(db, current, actorId);
   }
 }
 

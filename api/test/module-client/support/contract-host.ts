@@ -36,7 +36,8 @@ type StartLocalHost = (options: {
 
 const HOST_PACKAGE = '@kith/spacetime-host';
 
-async function loadStartLocalHost(): Promise<StartLocalHost> {
+/** `startLocalHost` from `@kith/spacetime-host`, imported at run time (see LocalHost). */
+export async function loadStartLocalHost(): Promise<StartLocalHost> {
   const host = (await import(HOST_PACKAGE)) as { startLocalHost: StartLocalHost };
   return host.startLocalHost;
 }

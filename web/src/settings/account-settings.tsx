@@ -6,39 +6,12 @@ import { ApiError } from '../api-client/api-error';
 import { session, signedIn, signOut } from '../auth/session-store';
 import { createAction } from '../ui/create-action';
 import { CurrentPasswordField } from '../ui/current-password-field';
-import { createFieldProblems, type FieldProblem } from '../ui/field-problems';
+import { createFieldProblems } from '../ui/field-problems';
 import { FormError } from '../ui/form-error';
 import { TextField } from '../ui/text-field';
+import { emailChangeProblem } from './email-change-problem';
 import { SettingsSection } from './settings-section';
 import { UsernameChange } from './username-change';
-import { usernameChangeProblem, waitWords } from './username-change-problem';
-
-type EmailChangeProblem = FieldProblem<'email' | 'password'>;
-
-/** The API's refusal of an email change, placed at the control it is about. */
-function emailChangeProblem(error: unknown): EmailChangeProblem {
-  if (error instanceof ApiError) {
-    if (error.code === 'email_taken') {
-      return { field: 'email', message: 'Another account uses that address. Use another.' };
-    }
-    if (error.code === 'rate_limited') {
-      return {
-        field: 'form',
-        message: `You have changed your account too often. Try again in ${waitWords(error.retryAfterSeconds)}.`,
-      };
-    }
-    if (error.problemWith('email') !== undefined) {
-      return {
-        field: 'email',
-        message: 'Enter an address such as alice@example.com, or leave it empty.',
-      };
-    }
-  }
-  // A wrong or missing password, a lock after too many, no connection: the
-  // same words as in every change confirmed with the password.
-  const { field, message } = usernameChangeProblem(error);
-  return { field: field === 'username' ? 'form' : field, message };
-}
 
 /** The address reset links go to; changing it needs the password, as the API asks. */
 function EmailChange() {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api-client/api-error';
-import {
-  checkNewUsername,
-  USERNAME_RULE,
-  usernameChangeProblem,
-  waitWords,
-} from './username-change-problem';
+import { waitWords } from './password-confirmation-problem';
+import { checkNewUsername, USERNAME_RULE, usernameChangeProblem } from './username-change-problem';
 
 const refusal = (code: string, status: number, details?: unknown, retryAfter?: number) =>
   new ApiError(code, `the API's words for ${code}`, status, details, retryAfter);

@@ -4,11 +4,10 @@
 import { isValidUsername, USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from '@kith/shared/names';
 import { ApiError } from '../api-client/api-error';
 import { errorMessage } from '../ui/error-message';
+import type { FormProblem } from '../ui/field-problems';
+import { passwordConfirmationProblem, waitWords } from './password-confirmation-problem';
 
-export interface UsernameChangeProblem {
-  readonly field: 'username' | 'password' | 'form';
-  readonly message: string;
-}
+export type UsernameChangeProblem = FormProblem<'username' | 'password'>;
 
 export const USERNAME_RULE = `Use ${USERNAME_MIN_LENGTH}–${USERNAME_MAX_LENGTH} letters, digits or _.`;
 
@@ -27,48 +26,28 @@ export function checkNewUsername(
 
 /** The API's refusal, placed at the control it is about. */
 export function usernameChangeProblem(error: unknown): UsernameChangeProblem {
-  if (!(error instanceof ApiError)) return { field: 'form', message: errorMessage(error) };
-  switch (error.code) {
-    case 'username_taken':
-      return { field: 'username', message: 'Someone already has that username. Try another.' };
-    case 'username_reserved':
-      return {
-        field: 'username',
-        message: 'That username is kept for Kith itself. Choose another.',
-      };
-    case 'weak_password':
-      // The password contains the new name: the API's words say what to do.
-      return { field: 'username', message: error.message };
-    case 'wrong_password':
-      return { field: 'password', message: 'That is not your password. Try again.' };
-    case 'too_many_attempts':
-      return {
-        field: 'form',
-        message: `Too many wrong passwords. Wait ${waitWords(error.retryAfterSeconds)}, then try again.`,
-      };
-    case 'rate_limited':
-      return {
-        field: 'form',
-        message: `You have tried to change your username too often. Try again in ${waitWords(error.retryAfterSeconds)}.`,
-      };
-    case 'invalid_request': {
-      if (error.problemWith('username') !== undefined) {
-        return { field: 'username', message: USERNAME_RULE };
-      }
-      if (error.problemWith('password') !== undefined) {
-        return { field: 'password', message: 'Enter your password.' };
-      }
-      return { field: 'form', message: error.message };
+  if (error instanceof ApiError) {
+    switch (error.code) {
+      case 'username_taken':
+        return { field: 'username', message: 'Someone already has that username. Try another.' };
+      case 'username_reserved':
+        return {
+          field: 'username',
+          message: 'That username is kept for Kith itself. Choose another.',
+        };
+      case 'weak_password':
+        // The password contains the new name: the API's words say what to do.
+        return { field: 'username', message: error.message };
+      case 'rate_limited':
+        return {
+          field: 'form',
+          message: `You have tried to change your username too often. Try again in ${waitWords(error.retryAfterSeconds)}.`,
+        };
+      case 'invalid_request':
+        if (error.problemWith('username') !== undefined) {
+          return { field: 'username', message: USERNAME_RULE };
+        }
     }
-    default:
-      return { field: 'form', message: error.message };
   }
-}
-
-/** "a minute", "12 minutes", "30 seconds"; "a little while" when the API did not say. */
-export function waitWords(seconds: number | undefined): string {
-  if (seconds === undefined) return 'a little while';
-  if (seconds < 60) return seconds <= 1 ? 'a second' : `${Math.ceil(seconds)} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? 'a minute' : `${minutes} minutes`;
+  return passwordConfirmationProblem(error) ?? { field: 'form', message: errorMessage(error) };
 }

@@ -3,7 +3,7 @@
 // and their screen reader land on it.
 import { createSignal, createUniqueId } from 'solid-js';
 
-export interface FieldProblem<F extends string> {
+export interface FormProblem<F extends string> {
   readonly field: F | 'form';
   readonly message: string;
 }
@@ -14,13 +14,13 @@ export interface FieldProblems<F extends string> {
   /** The message to show at `field`, if the problem is there. */
   at(field: F | 'form'): string | undefined;
   /** Shows `found` at its field and moves focus there. */
-  refuse(found: FieldProblem<F>): void;
+  refuse(found: FormProblem<F>): void;
   clear(): void;
 }
 
 export function createFieldProblems<F extends string>(fields: readonly F[]): FieldProblems<F> {
   const ids = new Map(fields.map((field) => [field, createUniqueId()]));
-  const [problem, setProblem] = createSignal<FieldProblem<F> | undefined>(undefined);
+  const [problem, setProblem] = createSignal<FormProblem<F> | undefined>(undefined);
   const id = (field: F) => ids.get(field) ?? field;
   return {
     id,
